@@ -1,0 +1,98 @@
+//! CMS's list of "not otherwise classified" codes (`NOC codes_JAN2026.xlsx`): one sheet, a header row
+//! whose first cell is `HCPCS`, then one code a row in column A (long description, add date and term
+//! date beside it).
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader, Xlsx};
+
+use super::{ErrorKind, SourceError};
+use crate::code::HcpcsCode;
+
+/// Reads the NOC workbook and returns its codes in row order, with the 1-based row of each.
+pub fn parse(bytes: &[u8], file: &str) -> Result<Vec<(HcpcsCode, usize)>, SourceError> {
+    let err = |kind, row: Option<usize>, field: &str, text: &str, problem: String| {
+        SourceError::new(kind, file, row, field, text, problem)
+    };
+    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
+        err(
+            ErrorKind::Structure,
+            None,
+            "workbook",
+            "",
+            format!("not a readable xlsx workbook: {e}"),
+        )
+    })?;
+    let range = wb
+        .worksheet_range_at(0)
+        .ok_or_else(|| {
+            err(
+                ErrorKind::Structure,
+                None,
+                "workbook",
+                "",
+                "no worksheet".into(),
+            )
+        })?
+        .map_err(|e| err(ErrorKind::Structure, None, "worksheet 1", "", e.to_string()))?;
+    let (row0, _) = range.start().unwrap_or((0, 0));
+    let mut header = None;
+    let mut out = Vec::new();
+    for (i, row) in range.rows().enumerate() {
+        let r = row0 as usize + i + 1;
+        let a = match row.first() {
+            Some(Data::String(s)) => s.trim(),
+            Some(Data::Empty) | None => continue,
+            Some(other) => {
+                if header.is_some() {
+                    return Err(err(
+                        ErrorKind::Code,
+                        Some(r),
+                        "HCPCS (column A)",
+                        &other.to_string(),
+                        "expected a code as text".into(),
+                    ));
+                }
+                continue;
+            }
+        };
+        if header.is_none() {
+            if a.eq_ignore_ascii_case("HCPCS") {
+                header = Some(r);
+            }
+            continue;
+        }
+        if a.is_empty() {
+            continue;
+        }
+        let code = HcpcsCode::parse(a).map_err(|e| {
+            err(
+                ErrorKind::Code,
+                Some(r),
+                "HCPCS (column A)",
+                a,
+                e.to_string(),
+            )
+        })?;
+        out.push((code, r));
+    }
+    if header.is_none() {
+        return Err(err(
+            ErrorKind::Structure,
+            None,
+            "header",
+            "",
+            "no header row with HCPCS in column A".into(),
+        ));
+    }
+    if out.is_empty() {
+        return Err(err(
+            ErrorKind::Empty,
+            None,
+            "file",
+            "",
+            "no codes below the header".into(),
+        ));
+    }
+    Ok(out)
+}
