@@ -1,1 +1,494 @@
-fn main() {}
+//! Compiles the CMS HCPCS source files into static tables (`$OUT_DIR/hcpcs_tables.rs`).
+//!
+//! Inputs (each overridable by an environment variable; see README.md):
+//! - `HCPCS_DATA_DIR`: the CMS data directory (default `../shared/data` beside the crate).
+//! - `HCPCS_ANWEB_FILE`: the fixed-width ANWEB text file (default: the newest `hcpcs/*/` folder of the
+//!   data directory that has a `*_ANWEB_*.txt`).
+//! - `HCPCS_PROC_NOTES_FILE`: the processing notes (default: the one `proc_notes_*.txt` beside the ANWEB file).
+//! - `HCPCS_NOC_FILE`: the NOC code list (default: the one `NOC codes_*.xlsx` beside the ANWEB file).
+//! - `HCPCS_RELEASE_EFFECTIVE`: the release's effective date, `YYYY-MM-DD`, for a file whose name does
+//!   not follow CMS's `HCPC<year>_<MON>_ANWEB[_<MMDDYYYY>].txt` pattern.
+//!
+//! Every field of every record is checked by `hcpcs_core::source`; a bad record stops the build with
+//! the file, line, field and offending text. The output is data: one string blob, one fixed-width byte
+//! string per record, and `phf` maps from packed code to record index.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use hcpcs_core::code::{Code, CodeShape};
+use hcpcs_core::packed::{self as pk, Raw};
+use hcpcs_core::source::{self, anweb, anweb::SourceRecord, noc, notes, ErrorKind, SourceError};
+
+const ENV_VARS: [&str; 5] = [
+    "HCPCS_DATA_DIR",
+    "HCPCS_ANWEB_FILE",
+    "HCPCS_PROC_NOTES_FILE",
+    "HCPCS_NOC_FILE",
+    "HCPCS_RELEASE_EFFECTIVE",
+];
+
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("\nerror: the hcpcs tables cannot be built from the CMS files:\n  {e}\n");
+        std::process::exit(1);
+    }
+}
+
+fn env_path(name: &str) -> Option<PathBuf> {
+    std::env::var_os(name)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+}
+
+fn run() -> Result<(), Box<dyn std::error::Error>> {
+    println!("cargo:rerun-if-changed=build.rs");
+    for v in ENV_VARS {
+        println!("cargo:rerun-if-env-changed={v}");
+    }
+    let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").map_err(|e| e.to_string())?);
+    let data = env_path("HCPCS_DATA_DIR").unwrap_or_else(|| manifest.join("../shared/data"));
+    let anweb_path = match env_path("HCPCS_ANWEB_FILE") {
+        Some(p) => p,
+        None => newest_anweb(&data.join("hcpcs"))?,
+    };
+    let dir = anweb_path.parent().unwrap_or(Path::new(".")).to_path_buf();
+    let notes_path = match env_path("HCPCS_PROC_NOTES_FILE") {
+        Some(p) => p,
+        None => only_match(&dir, "proc_notes_", ".txt", "HCPCS_PROC_NOTES_FILE")?,
+    };
+    let noc_path = match env_path("HCPCS_NOC_FILE") {
+        Some(p) => p,
+        None => only_match(&dir, "NOC codes_", ".xlsx", "HCPCS_NOC_FILE")?,
+    };
+    for p in [&anweb_path, &notes_path, &noc_path] {
+        println!("cargo:rerun-if-changed={}", p.display());
+    }
+    let name = |p: &Path| p.display().to_string();
+    let records = anweb::parse(&source::read(&anweb_path)?, &name(&anweb_path))?;
+    let notes = notes::parse(&source::read(&notes_path)?, &name(&notes_path))?;
+    let noc = noc::parse(&source::read(&noc_path)?, &name(&noc_path))?;
+    let release = Release::from_path(&anweb_path)?;
+    let code = generate(
+        &records,
+        &notes,
+        &noc,
+        &release,
+        &name(&notes_path),
+        &name(&noc_path),
+    )?;
+    let out =
+        PathBuf::from(std::env::var("OUT_DIR").map_err(|e| e.to_string())?).join("hcpcs_tables.rs");
+    std::fs::write(&out, code).map_err(|e| format!("{}: {e}", out.display()).into())
+}
+
+/// The newest release folder under `hcpcs/` that holds an ANWEB text file.
+fn newest_anweb(root: &Path) -> Result<PathBuf, String> {
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(root)
+        .map_err(|e| {
+            format!(
+                "{}: {e} (set HCPCS_DATA_DIR or HCPCS_ANWEB_FILE)",
+                root.display()
+            )
+        })?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    for d in dirs.iter().rev() {
+        let mut found: Vec<PathBuf> = std::fs::read_dir(d)
+            .map_err(|e| format!("{}: {e}", d.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                let n = p
+                    .file_name()
+                    .map(|n| n.to_string_lossy().to_uppercase())
+                    .unwrap_or_default();
+                n.contains("_ANWEB") && n.ends_with(".TXT")
+            })
+            .collect();
+        match found.len() {
+            0 => continue,
+            1 => return Ok(found.remove(0)),
+            _ => {
+                return Err(format!(
+                    "several ANWEB text files in {}: {found:?} (set HCPCS_ANWEB_FILE)",
+                    d.display()
+                ))
+            }
+        }
+    }
+    Err(format!(
+        "no *_ANWEB_*.txt file in any folder of {} (set HCPCS_ANWEB_FILE)",
+        root.display()
+    ))
+}
+
+/// The one file in `dir` whose name starts with `prefix` and ends with `suffix`.
+fn only_match(dir: &Path, prefix: &str, suffix: &str, var: &str) -> Result<PathBuf, String> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            let n = e.file_name().to_string_lossy().into_owned();
+            n.starts_with(prefix) && n.to_lowercase().ends_with(suffix)
+        })
+        .map(|e| e.path())
+        .collect();
+    found.sort();
+    match found.len() {
+        1 => Ok(found.remove(0)),
+        0 => Err(format!(
+            "no {prefix}*{suffix} file in {} (set {var})",
+            dir.display()
+        )),
+        _ => Err(format!(
+            "several {prefix}*{suffix} files in {}: {found:?} (set {var})",
+            dir.display()
+        )),
+    }
+}
+
+/// Which CMS release the ANWEB file is, from CMS's file naming.
+struct Release {
+    file: String,
+    year: i32,
+    month: u32,
+    effective: u32,
+    revised: u32,
+}
+
+impl Release {
+    fn from_path(p: &Path) -> Result<Release, String> {
+        let file = p
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let parsed = Self::from_name(&file);
+        let effective = match env_path("HCPCS_RELEASE_EFFECTIVE") {
+            Some(v) => {
+                let v = v.to_string_lossy().into_owned();
+                let d = chrono::NaiveDate::parse_from_str(&v, "%Y-%m-%d").map_err(|e| {
+                    format!("HCPCS_RELEASE_EFFECTIVE={v:?}: {e} (expected YYYY-MM-DD)")
+                })?;
+                Some(pk::encode_date(Some(d)))
+            }
+            None => None,
+        };
+        match (parsed, effective) {
+            (Some(mut r), eff) => {
+                if let Some(e) = eff {
+                    r.effective = e;
+                }
+                Ok(r)
+            }
+            (None, Some(e)) => Ok(Release { file, year: (e / 10000) as i32, month: e / 100 % 100, effective: e, revised: 0 }),
+            (None, None) => Err(format!(
+                "{file}: cannot tell the release from the file name (CMS names it HCPC<year>_<MON>_ANWEB[_<MMDDYYYY>].txt); set HCPCS_RELEASE_EFFECTIVE=YYYY-MM-DD"
+            )),
+        }
+    }
+
+    fn from_name(file: &str) -> Option<Release> {
+        const MONTHS: [&str; 12] = [
+            "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
+        ];
+        let up = file.to_uppercase();
+        let rest = up.strip_prefix("HCPC")?;
+        let year: i32 = rest.get(..4)?.parse().ok()?;
+        let rest = rest.get(4..)?.strip_prefix('_')?;
+        let month = MONTHS.iter().position(|m| rest.starts_with(m))? as u32 + 1;
+        let rest = rest.get(3..)?.strip_prefix("_ANWEB")?;
+        let revised = match rest.strip_prefix('_').and_then(|r| r.get(..8)) {
+            Some(d) if d.bytes().all(|b| b.is_ascii_digit()) => {
+                let n: u32 = d.parse().ok()?;
+                let (m, day, y) = (n / 1_000_000, n / 10_000 % 100, n % 10_000);
+                chrono::NaiveDate::from_ymd_opt(y as i32, m, day)?;
+                y * 10000 + m * 100 + day
+            }
+            _ => 0,
+        };
+        Some(Release {
+            file: file.to_string(),
+            year,
+            month,
+            effective: year as u32 * 10000 + month * 100 + 1,
+            revised,
+        })
+    }
+}
+
+/// The string blob, with interning of repeated strings.
+#[derive(Default)]
+struct Blob {
+    text: String,
+    seen: HashMap<String, (u32, usize)>,
+}
+
+impl Blob {
+    fn add(&mut self, s: &str) -> (u32, usize) {
+        if let Some(&v) = self.seen.get(s) {
+            return v;
+        }
+        let v = (self.text.len() as u32, s.len());
+        self.text.push_str(s);
+        self.seen.insert(s.to_string(), v);
+        v
+    }
+}
+
+/// Short reference strings (CIM, MCM, statute): ids 1.. into a table of blob slices.
+#[derive(Default)]
+struct Refs {
+    list: Vec<(u32, usize)>,
+    ids: HashMap<String, u16>,
+}
+
+impl Refs {
+    fn id(&mut self, blob: &mut Blob, s: Option<&String>) -> u16 {
+        let Some(s) = s else { return 0 };
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        self.list.push(blob.add(s));
+        let id = self.list.len() as u16;
+        self.ids.insert(s.clone(), id);
+        id
+    }
+}
+
+fn idx<T>(v: Option<T>, index: impl Fn(T) -> u8) -> u8 {
+    v.map_or(0, |v| index(v) + 1)
+}
+
+/// Whether CMS's descriptions of this code may be embedded: HCPCS Level II codes and Level II modifiers
+/// only. CPT (AMA) and CDT (ADA) descriptions never are.
+fn public_domain(code: Code) -> bool {
+    match code {
+        Code::Procedure(c) => c.shape() == CodeShape::LevelII,
+        Code::Modifier(m) => !m.is_cpt(),
+    }
+}
+
+fn encode(r: &SourceRecord, blob: &mut Blob, refs: &mut Refs, is_noc: bool) -> Raw {
+    let mut raw: Raw = [0; pk::WIDTH];
+    let w = &mut raw;
+    pk::put_u32(w, pk::CODE, pk::encode_code(r.code));
+    if public_domain(r.code) {
+        let (o, l) = blob.add(&r.long_description);
+        pk::put_u32(w, pk::LONG_OFF, o);
+        pk::put_u16(w, pk::LONG_LEN, l as u16);
+        let (o, l) = blob.add(&r.short_description);
+        pk::put_u32(w, pk::SHORT_OFF, o);
+        pk::put_u8(w, pk::SHORT_LEN, l as u8);
+    } else {
+        pk::put_u32(w, pk::LONG_OFF, pk::NONE_OFF);
+        pk::put_u32(w, pk::SHORT_OFF, pk::NONE_OFF);
+    }
+    for (i, p) in r.pricing_indicators.iter().enumerate() {
+        pk::put_u8(w, pk::PRICING + i, p.index() + 1);
+    }
+    pk::put_u8(
+        w,
+        pk::MULTIPLE_PRICING,
+        idx(r.multiple_pricing_indicator, |v| v.index()),
+    );
+    for i in 0..3 {
+        let id = refs.id(blob, r.cim_references.get(i));
+        pk::put_u16(w, pk::CIM + 2 * i, id);
+        let id = refs.id(blob, r.mcm_references.get(i));
+        pk::put_u16(w, pk::MCM + 2 * i, id);
+    }
+    let id = refs.id(blob, r.statute.as_ref());
+    pk::put_u16(w, pk::STATUTE, id);
+    for (i, l) in r.lab_certifications.iter().enumerate() {
+        pk::put_u8(w, pk::LAB + i, l.index() + 1);
+    }
+    for i in 0..5 {
+        pk::put_u32(
+            w,
+            pk::XREF + 4 * i,
+            pk::encode_xref(r.cross_references.get(i).copied()),
+        );
+    }
+    pk::put_u8(w, pk::COVERAGE, r.coverage.index() + 1);
+    pk::put_u8(w, pk::ASC, idx(r.asc_group, |v| v.index()));
+    pk::put_u32(w, pk::ASC_DATE, pk::encode_date(r.asc_effective_date));
+    pk::put_u16(
+        w,
+        pk::OPPS_GROUP,
+        r.opps_group.map_or(pk::NONE_U16, |g| g.number()),
+    );
+    pk::put_u8(
+        w,
+        pk::OPPS_PI,
+        idx(r.opps_payment_policy_indicator, |v| v.index()),
+    );
+    pk::put_u32(w, pk::OPPS_DATE, pk::encode_date(r.opps_effective_date));
+    pk::put_u16(w, pk::NOTE, r.processing_note.unwrap_or(0));
+    pk::put_u8(w, pk::BETOS, idx(r.betos, |v| v.index()));
+    for (i, t) in r.types_of_service.iter().enumerate() {
+        pk::put_u8(w, pk::TOS + i, t.index() + 1);
+    }
+    pk::put_u16(
+        w,
+        pk::ANESTHESIA,
+        r.anesthesia_base_units.unwrap_or(pk::NONE_U16),
+    );
+    pk::put_u32(w, pk::ADDED, pk::encode_date(Some(r.added)));
+    pk::put_u32(
+        w,
+        pk::ACTION_EFFECTIVE,
+        pk::encode_date(Some(r.action_effective)),
+    );
+    pk::put_u32(w, pk::TERMINATED, pk::encode_date(r.terminated));
+    pk::put_u8(w, pk::ACTION, r.action.index() + 1);
+    let mut flags = 0;
+    if is_noc {
+        flags |= pk::FLAG_NOC;
+    }
+    if matches!(r.code, Code::Modifier(_)) {
+        flags |= pk::FLAG_MODIFIER;
+    }
+    pk::put_u8(w, pk::FLAGS, flags);
+    raw
+}
+
+fn byte_literal(out: &mut String, raw: &[u8]) {
+    out.push_str("R(*b\"");
+    for &b in raw {
+        match b {
+            b'"' | b'\\' => {
+                out.push('\\');
+                out.push(b as char);
+            }
+            0x20..=0x7e => out.push(b as char),
+            _ => {
+                let _ = write!(out, "\\x{b:02x}");
+            }
+        }
+    }
+    out.push_str("\"),\n");
+}
+
+fn generate(
+    records: &[SourceRecord],
+    notes: &[notes::Note],
+    noc: &[(hcpcs_core::code::HcpcsCode, usize)],
+    release: &Release,
+    notes_file: &str,
+    noc_file: &str,
+) -> Result<String, SourceError> {
+    // Sort into code order; procedures and modifiers are separate tables.
+    let mut procs: BTreeMap<u32, &SourceRecord> = BTreeMap::new();
+    let mut mods: BTreeMap<u32, &SourceRecord> = BTreeMap::new();
+    for r in records {
+        match r.code {
+            Code::Procedure(c) => procs.insert(c.to_u32(), r),
+            Code::Modifier(m) => mods.insert(m.to_u16() as u32, r),
+        };
+    }
+    let noc_set: HashMap<u32, usize> = noc.iter().map(|&(c, row)| (c.to_u32(), row)).collect();
+    for (&c, &row) in &noc_set {
+        if !procs.contains_key(&c) {
+            let code = hcpcs_core::code::HcpcsCode::from_u32(c)
+                .map(|c| c.to_string())
+                .unwrap_or_default();
+            return Err(SourceError::new(
+                ErrorKind::Structure,
+                noc_file,
+                Some(row),
+                "HCPCS (column A)",
+                code,
+                "NOC code is not in the ANWEB file",
+            ));
+        }
+    }
+    let note_numbers: HashMap<u16, &notes::Note> = notes.iter().map(|n| (n.number, n)).collect();
+    for r in records {
+        if let Some(n) = r.processing_note {
+            if !note_numbers.contains_key(&n) {
+                return Err(SourceError::new(
+                    ErrorKind::Structure,
+                    notes_file,
+                    None,
+                    "processing note",
+                    format!("{n:04}"),
+                    format!(
+                        "record {} (ANWEB line {}) refers to a note this file does not have",
+                        r.code, r.line
+                    ),
+                ));
+            }
+        }
+    }
+
+    let mut blob = Blob::default();
+    let mut refs = Refs::default();
+    let mut out = String::with_capacity(4 << 20);
+    out.push_str("// @generated by build.rs from the CMS HCPCS source files. Do not edit.\n");
+    out.push_str("use crate::record::Record as R;\n\n");
+    let table = |name: &str,
+                 rows: &BTreeMap<u32, &SourceRecord>,
+                 out: &mut String,
+                 blob: &mut Blob,
+                 refs: &mut Refs| {
+        let _ = writeln!(out, "pub(crate) static {name}: [R; {}] = [", rows.len());
+        for (c, r) in rows {
+            let raw = encode(r, blob, refs, noc_set.contains_key(c));
+            byte_literal(out, &raw);
+        }
+        out.push_str("];\n\n");
+    };
+    table("PROCEDURES", &procs, &mut out, &mut blob, &mut refs);
+    table("MODIFIERS", &mods, &mut out, &mut blob, &mut refs);
+
+    let mut pmap = phf_codegen::Map::<u32>::new();
+    for (i, c) in procs.keys().enumerate() {
+        pmap.entry(*c, i.to_string());
+    }
+    let _ = writeln!(
+        out,
+        "pub(crate) static PROCEDURE_INDEX: phf::Map<u32, u16> = {};\n",
+        pmap.build()
+    );
+    let mut mmap = phf_codegen::Map::<u16>::new();
+    for (i, c) in mods.keys().enumerate() {
+        mmap.entry(*c as u16, i.to_string());
+    }
+    let _ = writeln!(
+        out,
+        "pub(crate) static MODIFIER_INDEX: phf::Map<u16, u16> = {};\n",
+        mmap.build()
+    );
+
+    let mut sorted_notes: Vec<&notes::Note> = notes.iter().collect();
+    sorted_notes.sort_by_key(|n| n.number);
+    let _ = writeln!(
+        out,
+        "pub(crate) static NOTES: [(u16, u32, u32); {}] = [",
+        sorted_notes.len()
+    );
+    for n in sorted_notes {
+        let (o, l) = blob.add(&n.text);
+        let _ = writeln!(out, "({}, {o}, {l}),", n.number);
+    }
+    out.push_str("];\n\n");
+    let _ = writeln!(
+        out,
+        "pub(crate) static REFERENCES: [(u32, u32); {}] = [",
+        refs.list.len()
+    );
+    for (o, l) in &refs.list {
+        let _ = writeln!(out, "({o}, {l}),");
+    }
+    out.push_str("];\n\n");
+    let _ = writeln!(out, "pub(crate) static STRINGS: &str = {:?};\n", blob.text);
+    let _ = writeln!(
+        out,
+        "pub(crate) static RELEASE_INFO: (&str, i32, u32, u32, u32) = ({:?}, {}, {}, {}, {});",
+        release.file, release.year, release.month, release.effective, release.revised
+    );
+    Ok(out)
+}

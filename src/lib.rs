@@ -1,1 +1,257 @@
+//! The official CMS HCPCS code set, compiled into your program.
+//!
+//! `hcpcs` puts every record of the CMS quarterly Alpha-Numeric HCPCS file (procedures, supplies,
+//! services and modifiers) into static perfect-hash tables at build time. Look-ups are a hash and a
+//! few byte reads: no database, no file beside the binary, no start-up cost, no allocation.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use hcpcs::{Action, Betos, CodeShape, LookupError};
+//!
+//! let q = hcpcs::get("q2057").expect("in the January 2026 release");
+//! assert_eq!(q.long_description(), Some(
+//!     "Afamitresgene autoleucel, including leukapheresis and dose preparation procedures, per therapeutic dose"
+//! ));
+//! assert_eq!(q.betos(), Some(Betos::O1D));
+//! assert_eq!(q.action(), Action::PaymentChange);
+//! assert!(q.is_valid_on(NaiveDate::from_ymd_opt(2026, 2, 1).unwrap()));
+//!
+//! // A CPT code is well-formed but not in the Level II set; garbage is a precise error.
+//! assert!(matches!(hcpcs::lookup("99213"), Err(LookupError::NotInSet { shape: CodeShape::CptCategoryI, .. })));
+//! assert!(matches!(hcpcs::lookup("9921"), Err(LookupError::Malformed(_))));
+//! ```
+//!
+//! The tables come from the CMS files the crate was built against (see [`release`]); point the build at
+//! a newer CMS release with the `HCPCS_ANWEB_FILE` environment variable (README.md).
+//!
+//! # Features
+//! - `serde` (default): serialization of codes, indicators (as their CMS code strings) and records (the
+//!   JSON contract in README.md).
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
+use chrono::NaiveDate;
+
+mod record;
+
+pub use record::{ProcessingNote, Record, RecordKind};
+
+/// Packed code types and their parse errors (re-exported from `hcpcs-core`).
+pub mod code {
+    pub use hcpcs_core::code::{Code, CodeError, CodeShape, CrossReference, HcpcsCode, Modifier};
+}
+/// The CMS indicator enums (re-exported from `hcpcs-core`).
+pub mod indicator {
+    pub use hcpcs_core::indicator::*;
+}
+
+pub use code::{Code, CodeError, CodeShape, CrossReference, HcpcsCode, Modifier};
+pub use indicator::{
+    Action, AscGroup, Betos, BetosCategory, Coverage, LabCertification, MultiplePricingIndicator,
+    OppsGroup, OppsPaymentPolicyIndicator, PricingGroup, PricingIndicator, TypeOfService,
+    UnknownValue,
+};
+
+/// The generated tables (`build.rs`).
+#[allow(clippy::unreadable_literal, clippy::large_stack_arrays)]
+mod tables {
+    include!(concat!(env!("OUT_DIR"), "/hcpcs_tables.rs"));
+
+    /// A slice of the string blob. The build writes only ASCII and in-range offsets; a corrupt table
+    /// gives an empty string, never a panic.
+    pub(crate) fn string(off: u32, len: u32) -> &'static str {
+        let (a, b) = (off as usize, off as usize + len as usize);
+        STRINGS.get(a..b).unwrap_or("")
+    }
+
+    /// A short reference string (CIM, MCM, statute) by id; 0 is absent.
+    pub(crate) fn reference(id: u16) -> Option<&'static str> {
+        let &(off, len) = REFERENCES.get((id as usize).checked_sub(1)?)?;
+        Some(string(off, len))
+    }
+}
+
+/// Why a code string has no record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[non_exhaustive]
+pub enum LookupError {
+    /// The string is not a well-formed code or modifier.
+    #[error("malformed code: {0}")]
+    Malformed(#[from] CodeError),
+    /// A well-formed code of this shape that the release does not have: a CPT or CDT code (which the
+    /// HCPCS Level II file does not carry), or a Level II code or modifier CMS has not defined.
+    #[error("{code} is a well-formed {shape} that is not in the HCPCS Level II release")]
+    NotInSet {
+        /// The code, normalised.
+        code: Code,
+        /// Its shape.
+        shape: CodeShape,
+    },
+}
+
+/// The record of a procedure code.
+///
+/// ```
+/// let c: hcpcs::HcpcsCode = "A0021".parse().unwrap();
+/// assert_eq!(hcpcs::procedure(c).unwrap().code(), hcpcs::Code::Procedure(c));
+/// ```
+#[inline]
+pub fn procedure(code: HcpcsCode) -> Option<&'static Record> {
+    let i = *tables::PROCEDURE_INDEX.get(&code.to_u32())?;
+    tables::PROCEDURES.get(i as usize)
+}
+
+/// The record of a modifier.
+///
+/// ```
+/// let tc: hcpcs::Modifier = "TC".parse().unwrap();
+/// assert_eq!(hcpcs::modifier(tc).unwrap().short_description(), Some("Technical component"));
+/// ```
+#[inline]
+pub fn modifier(code: Modifier) -> Option<&'static Record> {
+    let i = *tables::MODIFIER_INDEX.get(&code.to_u16())?;
+    tables::MODIFIERS.get(i as usize)
+}
+
+/// The record of a procedure code or modifier.
+#[inline]
+pub fn record(code: Code) -> Option<&'static Record> {
+    match code {
+        Code::Procedure(c) => procedure(c),
+        Code::Modifier(m) => modifier(m),
+    }
+}
+
+/// The record of a code or modifier given as text (case and surrounding whitespace ignored); `None` if
+/// the text is malformed or the code is not in the release. See [`lookup`] for the reason.
+///
+/// ```
+/// assert!(hcpcs::get(" tc ").is_some());
+/// assert!(hcpcs::get("99213").is_none());
+/// ```
+#[inline]
+pub fn get(code: &str) -> Option<&'static Record> {
+    record(Code::parse(code).ok()?)
+}
+
+/// Like [`get`], with the reason when there is no record.
+///
+/// ```
+/// use hcpcs::{CodeError, LookupError};
+/// assert_eq!(hcpcs::lookup("").unwrap_err(), LookupError::Malformed(CodeError::Empty));
+/// assert_eq!(
+///     hcpcs::lookup("0708T").unwrap_err().to_string(),
+///     "0708T is a well-formed CPT Category III code that is not in the HCPCS Level II release"
+/// );
+/// ```
+pub fn lookup(code: &str) -> Result<&'static Record, LookupError> {
+    let c = Code::parse(code)?;
+    record(c).ok_or(LookupError::NotInSet {
+        code: c,
+        shape: c.shape(),
+    })
+}
+
+/// Whether the text names a code or modifier in the release (terminated codes included; see
+/// [`is_valid_on`] for a date of service).
+#[inline]
+pub fn contains(code: &str) -> bool {
+    get(code).is_some()
+}
+
+/// Whether the text names a code or modifier of the release that may be used on `date`
+/// ([`Record::is_valid_on`]).
+#[inline]
+pub fn is_valid_on(code: &str, date: NaiveDate) -> bool {
+    get(code).is_some_and(|r| r.is_valid_on(date))
+}
+
+/// Every procedure record, in code order.
+pub fn procedures() -> impl ExactSizeIterator<Item = &'static Record> + DoubleEndedIterator + Clone
+{
+    tables::PROCEDURES.iter()
+}
+
+/// Every modifier record, in code order.
+pub fn modifiers() -> impl ExactSizeIterator<Item = &'static Record> + DoubleEndedIterator + Clone {
+    tables::MODIFIERS.iter()
+}
+
+/// Every record: the procedures in code order, then the modifiers in code order.
+pub fn records() -> impl Iterator<Item = &'static Record> + Clone {
+    procedures().chain(modifiers())
+}
+
+/// Which CMS release the tables were built from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Release {
+    source_file: &'static str,
+    year: i32,
+    month: u32,
+    effective: u32,
+    revised: u32,
+}
+
+impl Release {
+    /// The source file's name (`HCPC2026_JAN_ANWEB_01122026.txt`).
+    pub const fn source_file(&self) -> &'static str {
+        self.source_file
+    }
+
+    /// The release's name, `YYYY-MM` (`2026-01`).
+    pub fn name(&self) -> String {
+        format!("{:04}-{:02}", self.year, self.month)
+    }
+
+    /// The date the release takes effect (the first day of its quarter's month).
+    pub fn effective(&self) -> NaiveDate {
+        hcpcs_core::packed::decode_date(self.effective).unwrap_or(NaiveDate::MIN)
+    }
+
+    /// The date of the CMS revision, where the file name gives one (`_01122026` → 2026-01-12).
+    pub fn revised(&self) -> Option<NaiveDate> {
+        hcpcs_core::packed::decode_date(self.revised)
+    }
+
+    /// How many procedure records the release has.
+    pub fn procedure_count(&self) -> usize {
+        tables::PROCEDURES.len()
+    }
+
+    /// How many modifier records the release has.
+    pub fn modifier_count(&self) -> usize {
+        tables::MODIFIERS.len()
+    }
+}
+
+/// The CMS release the tables were built from.
+///
+/// ```
+/// let r = hcpcs::release();
+/// assert_eq!(r.name(), "2026-01");
+/// assert_eq!(r.source_file(), "HCPC2026_JAN_ANWEB_01122026.txt");
+/// ```
+pub fn release() -> Release {
+    let (source_file, year, month, effective, revised) = tables::RELEASE_INFO;
+    Release {
+        source_file,
+        year,
+        month,
+        effective,
+        revised,
+    }
+}
+
+/// Bytes of static data the tables hold (records, maps, strings), for keeping an eye on binary size.
+#[doc(hidden)]
+pub fn table_bytes() -> usize {
+    use core::mem::size_of_val;
+    size_of_val(&tables::PROCEDURES)
+        + size_of_val(&tables::MODIFIERS)
+        + size_of_val(&tables::NOTES)
+        + size_of_val(&tables::REFERENCES)
+        + tables::STRINGS.len()
+        + (tables::PROCEDURE_INDEX.len() + tables::MODIFIER_INDEX.len()) * 8
+}

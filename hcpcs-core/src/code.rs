@@ -233,6 +233,15 @@ impl HcpcsCode {
         Self::from_ascii(b).ok()
     }
 
+    /// Rebuilds a code from a packed value the crate's own tables hold, without checking it.
+    #[doc(hidden)]
+    pub const fn from_packed_trusted(v: u32) -> HcpcsCode {
+        match NonZeroU32::new(v) {
+            Some(v) => HcpcsCode(v),
+            None => HcpcsCode(NonZeroU32::MIN),
+        }
+    }
+
     /// The code's 5 ASCII bytes.
     pub const fn to_ascii(self) -> [u8; 5] {
         let v = self.0.get();
@@ -318,6 +327,15 @@ impl Modifier {
             unpack_char(a),
             unpack_char(b),
         ]))
+    }
+
+    /// Rebuilds a modifier from a packed value the crate's own tables hold, without checking it.
+    #[doc(hidden)]
+    pub const fn from_packed_trusted(v: u16) -> Modifier {
+        match NonZeroU16::new(v) {
+            Some(v) => Modifier(v),
+            None => Modifier(NonZeroU16::MIN),
+        }
     }
 
     /// The modifier's 2 ASCII bytes.

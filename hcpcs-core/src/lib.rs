@@ -11,5 +11,7 @@
 
 pub mod code;
 pub mod indicator;
+#[doc(hidden)]
+pub mod packed;
 #[cfg(feature = "source")]
 pub mod source;

@@ -1,0 +1,182 @@
+//! The byte layout of one record in the generated tables, shared by the build script (which writes it)
+//! and the `hcpcs` library (which reads it). Not a stable interface.
+//!
+//! A record is [`WIDTH`] bytes; integers are little-endian; an enum is stored as its index + 1 with 0 for
+//! absent; a string is an (offset, length) pair into the one string blob, or an index + 1 into the table
+//! of short reference strings; a date is `YYYYMMDD` as a `u32`, 0 for absent.
+
+#![allow(missing_docs)]
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::code::{Code, CrossReference, HcpcsCode, Modifier};
+
+pub const CODE: usize = 0; // u32: packed HcpcsCode, or packed Modifier
+pub const LONG_OFF: usize = 4; // u32 offset, NONE_OFF when not embedded
+pub const LONG_LEN: usize = 8; // u16
+pub const SHORT_OFF: usize = 10; // u32
+pub const SHORT_LEN: usize = 14; // u8
+pub const PRICING: usize = 15; // 4 x u8
+pub const MULTIPLE_PRICING: usize = 19; // u8
+pub const CIM: usize = 20; // 3 x u16 reference string ids
+pub const MCM: usize = 26; // 3 x u16
+pub const STATUTE: usize = 32; // u16
+pub const LAB: usize = 34; // 8 x u8
+pub const XREF: usize = 42; // 5 x u32, see encode_xref
+pub const COVERAGE: usize = 62; // u8
+pub const ASC: usize = 63; // u8
+pub const ASC_DATE: usize = 64; // u32
+pub const OPPS_GROUP: usize = 68; // u16, NONE_U16 when absent
+pub const OPPS_PI: usize = 70; // u8
+pub const OPPS_DATE: usize = 71; // u32
+pub const NOTE: usize = 75; // u16, 0 when absent
+pub const BETOS: usize = 77; // u8
+pub const TOS: usize = 78; // 5 x u8
+pub const ANESTHESIA: usize = 83; // u16, NONE_U16 when absent
+pub const ADDED: usize = 85; // u32
+pub const ACTION_EFFECTIVE: usize = 89; // u32
+pub const TERMINATED: usize = 93; // u32
+pub const ACTION: usize = 97; // u8
+pub const FLAGS: usize = 98; // u8, FLAG_*
+pub const WIDTH: usize = 100;
+
+pub const FLAG_NOC: u8 = 1;
+pub const FLAG_MODIFIER: u8 = 2;
+pub const NONE_OFF: u32 = u32::MAX;
+pub const NONE_U16: u16 = u16::MAX;
+const XREF_MODIFIER: u32 = 1 << 31;
+const XREF_CPT: u32 = u32::MAX;
+
+pub type Raw = [u8; WIDTH];
+
+pub fn u8_at(r: &Raw, at: usize) -> u8 {
+    r.get(at).copied().unwrap_or(0)
+}
+
+pub fn u16_at(r: &Raw, at: usize) -> u16 {
+    let mut b = [0u8; 2];
+    if let Some(s) = r.get(at..at + 2) {
+        b.copy_from_slice(s);
+    }
+    u16::from_le_bytes(b)
+}
+
+pub fn u32_at(r: &Raw, at: usize) -> u32 {
+    let mut b = [0u8; 4];
+    if let Some(s) = r.get(at..at + 4) {
+        b.copy_from_slice(s);
+    }
+    u32::from_le_bytes(b)
+}
+
+pub fn put_u8(r: &mut Raw, at: usize, v: u8) {
+    if let Some(s) = r.get_mut(at) {
+        *s = v;
+    }
+}
+
+pub fn put_u16(r: &mut Raw, at: usize, v: u16) {
+    if let Some(s) = r.get_mut(at..at + 2) {
+        s.copy_from_slice(&v.to_le_bytes());
+    }
+}
+
+pub fn put_u32(r: &mut Raw, at: usize, v: u32) {
+    if let Some(s) = r.get_mut(at..at + 4) {
+        s.copy_from_slice(&v.to_le_bytes());
+    }
+}
+
+pub fn encode_date(d: Option<NaiveDate>) -> u32 {
+    d.map_or(0, |d| d.year() as u32 * 10000 + d.month() * 100 + d.day())
+}
+
+pub fn decode_date(v: u32) -> Option<NaiveDate> {
+    if v == 0 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt((v / 10000) as i32, v / 100 % 100, v % 100)
+}
+
+pub fn encode_code(c: Code) -> u32 {
+    match c {
+        Code::Procedure(p) => p.to_u32(),
+        Code::Modifier(m) => m.to_u16() as u32,
+    }
+}
+
+pub fn encode_xref(x: Option<CrossReference>) -> u32 {
+    match x {
+        None => 0,
+        Some(CrossReference::Cpt) => XREF_CPT,
+        Some(CrossReference::Code(Code::Procedure(p))) => p.to_u32(),
+        Some(CrossReference::Code(Code::Modifier(m))) => XREF_MODIFIER | m.to_u16() as u32,
+    }
+}
+
+pub fn decode_xref(v: u32) -> Option<CrossReference> {
+    match v {
+        0 => None,
+        XREF_CPT => Some(CrossReference::Cpt),
+        v if v & XREF_MODIFIER != 0 => {
+            Modifier::from_u16(v as u16).map(|m| CrossReference::Code(Code::Modifier(m)))
+        }
+        v => HcpcsCode::from_u32(v).map(|p| CrossReference::Code(Code::Procedure(p))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_offsets_do_not_overlap() {
+        let fields = [
+            (CODE, 4),
+            (LONG_OFF, 4),
+            (LONG_LEN, 2),
+            (SHORT_OFF, 4),
+            (SHORT_LEN, 1),
+            (PRICING, 4),
+            (MULTIPLE_PRICING, 1),
+            (CIM, 6),
+            (MCM, 6),
+            (STATUTE, 2),
+            (LAB, 8),
+            (XREF, 20),
+            (COVERAGE, 1),
+            (ASC, 1),
+            (ASC_DATE, 4),
+            (OPPS_GROUP, 2),
+            (OPPS_PI, 1),
+            (OPPS_DATE, 4),
+            (NOTE, 2),
+            (BETOS, 1),
+            (TOS, 5),
+            (ANESTHESIA, 2),
+            (ADDED, 4),
+            (ACTION_EFFECTIVE, 4),
+            (TERMINATED, 4),
+            (ACTION, 1),
+            (FLAGS, 1),
+        ];
+        let mut end = 0;
+        for (at, len) in fields {
+            assert_eq!(at, end, "field at {at}");
+            end = at + len;
+        }
+        assert!(end <= WIDTH);
+    }
+
+    #[test]
+    fn xref_and_date_roundtrip() {
+        for s in ["Q2057", "0708T", "QM", "CPT"] {
+            let x = CrossReference::parse(s).unwrap();
+            assert_eq!(decode_xref(encode_xref(Some(x))), Some(x));
+        }
+        assert_eq!(decode_xref(encode_xref(None)), None);
+        let d = NaiveDate::from_ymd_opt(2025, 4, 1);
+        assert_eq!(decode_date(encode_date(d)), d);
+        assert_eq!(decode_date(encode_date(None)), None);
+    }
+}
