@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use hcpcs_core::code::{Code, CodeShape};
+use hcpcs_core::code::Code;
 use hcpcs_core::packed::{self as pk, Raw};
 use hcpcs_core::source::{self, anweb, anweb::SourceRecord, noc, notes, ErrorKind, SourceError};
 
@@ -262,20 +262,12 @@ fn idx<T>(v: Option<T>, index: impl Fn(T) -> u8) -> u8 {
     v.map_or(0, |v| index(v) + 1)
 }
 
-/// Whether CMS's descriptions of this code may be embedded: HCPCS Level II codes and Level II modifiers
-/// only. CPT (AMA) and CDT (ADA) descriptions never are.
-fn public_domain(code: Code) -> bool {
-    match code {
-        Code::Procedure(c) => c.shape() == CodeShape::LevelII,
-        Code::Modifier(m) => !m.is_cpt(),
-    }
-}
-
 fn encode(r: &SourceRecord, blob: &mut Blob, refs: &mut Refs, is_noc: bool) -> Raw {
     let mut raw: Raw = [0; pk::WIDTH];
     let w = &mut raw;
     pk::put_u32(w, pk::CODE, pk::encode_code(r.code));
-    if public_domain(r.code) {
+    // CPT (AMA) and CDT (ADA) descriptions are never embedded.
+    if r.code.descriptions_are_public_domain() {
         let (o, l) = blob.add(&r.long_description);
         pk::put_u32(w, pk::LONG_OFF, o);
         pk::put_u16(w, pk::LONG_LEN, l as u16);

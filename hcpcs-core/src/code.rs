@@ -392,6 +392,22 @@ impl Code {
             Code::Modifier(_) => CodeShape::Modifier,
         }
     }
+
+    /// Whether CMS's descriptions of this code are public domain and may be embedded: HCPCS Level II
+    /// codes and Level II (letter-first) modifiers. CPT (AMA) and CDT (ADA) descriptions are not.
+    ///
+    /// ```
+    /// use hcpcs_core::code::Code;
+    /// let yes = |s: &str| s.parse::<Code>().unwrap().descriptions_are_public_domain();
+    /// assert!(yes("Q2057") && yes("TC"));
+    /// assert!(!yes("99213") && !yes("0708T") && !yes("D0120") && !yes("25"));
+    /// ```
+    pub const fn descriptions_are_public_domain(self) -> bool {
+        match self {
+            Code::Procedure(c) => matches!(c.shape(), CodeShape::LevelII),
+            Code::Modifier(m) => !m.is_cpt(),
+        }
+    }
 }
 
 impl From<HcpcsCode> for Code {

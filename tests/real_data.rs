@@ -1,0 +1,396 @@
+//! The compiled tables against the real CMS files in `../shared/data/` (or `HCPCS_ANWEB_FILE`, the same
+//! file the build read).
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use chrono::{Days, NaiveDate};
+use hcpcs::*;
+use hcpcs_core::source::{anweb, noc};
+
+fn data_dir() -> PathBuf {
+    std::env::var_os("HCPCS_DATA_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data")))
+}
+
+fn release_dir() -> PathBuf {
+    match std::env::var_os("HCPCS_ANWEB_FILE") {
+        Some(p) => PathBuf::from(p).parent().unwrap().to_path_buf(),
+        None => data_dir().join("hcpcs/2026-01"),
+    }
+}
+
+fn anweb_bytes() -> Vec<u8> {
+    std::fs::read(release_dir().join(release().source_file())).unwrap()
+}
+
+fn date(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+/// Counts first lines by record identification code straight from the file's bytes, without the parser.
+#[test]
+fn record_counts_match_the_file() {
+    let bytes = anweb_bytes();
+    let count = |ric: u8| {
+        bytes
+            .split(|&b| b == b'\n')
+            .filter(|l| l.get(10) == Some(&ric))
+            .count()
+    };
+    assert_eq!(procedures().len(), count(b'3'));
+    assert_eq!(modifiers().len(), count(b'7'));
+    assert_eq!(records().count(), count(b'3') + count(b'7'));
+    assert_eq!(release().procedure_count(), procedures().len());
+    if release().source_file() == "HCPC2026_JAN_ANWEB_01122026.txt" {
+        assert_eq!((procedures().len(), modifiers().len()), (8623, 383));
+        assert_eq!(release().name(), "2026-01");
+        assert_eq!(release().effective(), date("2026-01-01"));
+        assert_eq!(release().revised(), Some(date("2026-01-12")));
+    }
+}
+
+/// Every field of every record in the tables equals what the source parser reads from the file.
+#[test]
+fn every_record_every_field_matches_the_source() {
+    let name = release().source_file();
+    let src = anweb::parse(&anweb_bytes(), name).unwrap();
+    assert_eq!(src.len(), records().count());
+    for s in &src {
+        let r = record(s.code).unwrap_or_else(|| panic!("{} missing", s.code));
+        let c = s.code;
+        assert_eq!(r.code(), c);
+        if c.descriptions_are_public_domain() {
+            assert_eq!(
+                r.long_description(),
+                Some(s.long_description.as_str()),
+                "{c}"
+            );
+            assert_eq!(
+                r.short_description(),
+                Some(s.short_description.as_str()),
+                "{c}"
+            );
+        } else {
+            assert_eq!(
+                (r.long_description(), r.short_description()),
+                (None, None),
+                "{c}"
+            );
+        }
+        assert_eq!(
+            r.pricing_indicators().collect::<Vec<_>>(),
+            s.pricing_indicators,
+            "{c}"
+        );
+        assert_eq!(
+            r.multiple_pricing_indicator(),
+            s.multiple_pricing_indicator,
+            "{c}"
+        );
+        assert_eq!(
+            r.cim_references().collect::<Vec<_>>(),
+            s.cim_references,
+            "{c}"
+        );
+        assert_eq!(
+            r.mcm_references().collect::<Vec<_>>(),
+            s.mcm_references,
+            "{c}"
+        );
+        assert_eq!(r.statute(), s.statute.as_deref(), "{c}");
+        assert_eq!(
+            r.lab_certifications().collect::<Vec<_>>(),
+            s.lab_certifications,
+            "{c}"
+        );
+        assert_eq!(
+            r.cross_references().collect::<Vec<_>>(),
+            s.cross_references,
+            "{c}"
+        );
+        assert_eq!(r.coverage(), s.coverage, "{c}");
+        assert_eq!(r.asc_group(), s.asc_group, "{c}");
+        assert_eq!(r.asc_effective_date(), s.asc_effective_date, "{c}");
+        assert_eq!(r.opps_group(), s.opps_group, "{c}");
+        assert_eq!(
+            r.opps_payment_policy_indicator(),
+            s.opps_payment_policy_indicator,
+            "{c}"
+        );
+        assert_eq!(r.opps_effective_date(), s.opps_effective_date, "{c}");
+        assert_eq!(
+            r.processing_note().map(|n| n.number()),
+            s.processing_note,
+            "{c}"
+        );
+        assert_eq!(r.betos(), s.betos, "{c}");
+        assert_eq!(
+            r.types_of_service().collect::<Vec<_>>(),
+            s.types_of_service,
+            "{c}"
+        );
+        assert_eq!(r.anesthesia_base_units(), s.anesthesia_base_units, "{c}");
+        assert_eq!(r.added(), s.added, "{c}");
+        assert_eq!(r.action_effective(), s.action_effective, "{c}");
+        assert_eq!(r.terminated(), s.terminated, "{c}");
+        assert_eq!(r.action(), s.action, "{c}");
+        let kind = match c {
+            Code::Procedure(_) => RecordKind::Procedure,
+            Code::Modifier(_) => RecordKind::Modifier,
+        };
+        assert_eq!(r.kind(), kind);
+    }
+}
+
+#[test]
+fn q2057_seed_record() {
+    let q = get("Q2057").unwrap();
+    assert_eq!(
+        q.long_description(),
+        Some("Afamitresgene autoleucel, including leukapheresis and dose preparation procedures, per therapeutic dose")
+    );
+    assert_eq!(q.short_description(), Some("Afamitresgene autoleucel"));
+    let p: Vec<_> = q.pricing_indicators().collect();
+    assert_eq!(p, [PricingIndicator::Drugs]);
+    assert_eq!((p[0].code(), p[0].description()), ("51", "Drugs"));
+    let m = q.multiple_pricing_indicator().unwrap();
+    assert_eq!(
+        (m.code(), m.description()),
+        ("A", "Not applicable as HCPCS priced under one methodology")
+    );
+    assert_eq!(
+        (q.coverage().code(), q.coverage().description()),
+        ("C", "Carrier judgment")
+    );
+    assert_eq!(q.asc_group().map(|g| g.code()), Some("YY"));
+    assert_eq!(q.asc_effective_date(), Some(date("2026-01-01")));
+    let b = q.betos().unwrap();
+    assert_eq!((b.code(), b.description()), ("O1D", "Chemotherapy"));
+    let tos: Vec<_> = q
+        .types_of_service()
+        .map(|t| (t.code(), t.description()))
+        .collect();
+    assert_eq!(
+        tos,
+        [
+            ("1", "Medical care"),
+            ("P", "Lump sum purchase of DME, prosthetics, orthotics")
+        ]
+    );
+    assert_eq!(q.anesthesia_base_units(), Some(0));
+    assert_eq!(q.added(), date("2025-04-01"));
+    assert_eq!(q.action_effective(), date("2026-01-01"));
+    assert_eq!(q.action(), Action::PaymentChange);
+    assert_eq!(q.action().code(), "P");
+    assert_eq!(q.terminated(), None);
+    assert!(!q.is_noc());
+    assert_eq!(
+        q.cim_references().count() + q.mcm_references().count() + q.cross_references().count(),
+        0
+    );
+}
+
+/// TC's long description is the join of its first line and every continuation line. The issue expected
+/// 5 lines; the January 2026 file has 7 (record ids 7, then 8 six times).
+#[test]
+fn tc_modifier_description_spans_its_continuation_lines() {
+    let bytes = anweb_bytes();
+    let text = String::from_utf8(bytes).unwrap();
+    let chunks: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("   TC") && matches!(l.as_bytes().get(10), Some(b'7' | b'8')))
+        .map(|l| l[11..91.min(l.len())].trim())
+        .collect();
+    assert_eq!(chunks.len(), 7);
+    let tc = get("tc").unwrap();
+    assert_eq!(tc.kind(), RecordKind::Modifier);
+    assert_eq!(tc.long_description(), Some(chunks.join(" ").as_str()));
+    assert!(tc
+        .long_description()
+        .unwrap()
+        .ends_with("build customary and prevailing profiles"));
+    assert_eq!(tc.short_description(), Some("Technical component"));
+}
+
+#[test]
+fn terminated_codes_and_validity_on_both_sides() {
+    let terminated: Vec<&Record> = records().filter(|r| r.terminated().is_some()).collect();
+    if release().source_file() == "HCPC2026_JAN_ANWEB_01122026.txt" {
+        // SOURCE.md: 1,300 procedure records carry a termination date (and, it does not say, 20 modifiers).
+        let procs = terminated
+            .iter()
+            .filter(|r| r.kind() == RecordKind::Procedure)
+            .count();
+        assert_eq!((procs, terminated.len() - procs), (1300, 20));
+    }
+    assert!(!terminated.is_empty());
+    for r in terminated {
+        let t = r.terminated().unwrap();
+        if r.added() <= t {
+            assert!(r.is_valid_on(t), "{r:?} on its last day");
+            assert!(r.is_valid_on(r.added()), "{r:?} on its first day");
+        }
+        assert!(!r.is_valid_on(t + Days::new(1)), "{r:?} the day after");
+        assert!(!is_valid_on(&r.code().to_string(), t + Days::new(1)));
+    }
+    let q = get("Q2057").unwrap();
+    assert!(!q.is_valid_on(date("2025-03-31")));
+    assert!(q.is_valid_on(date("2025-04-01")));
+    assert!(q.is_valid_on(date("2099-12-31")));
+}
+
+#[test]
+fn g9871_with_its_overlong_line() {
+    let g = get("G9871").unwrap();
+    assert_eq!(
+        g.long_description(),
+        Some("Behavioral counseling for diabetes prevention, online, 60 minutes")
+    );
+    assert_eq!(g.added(), date("2026-01-01"));
+    assert_eq!(g.action(), Action::Add);
+}
+
+#[test]
+fn short_descriptions_fit_28_characters() {
+    for r in records() {
+        let s = r.short_description().unwrap();
+        assert!(!s.is_empty() && s.len() <= 28, "{r:?}");
+    }
+}
+
+#[test]
+fn records_are_in_code_order() {
+    let p: Vec<String> = procedures().map(|r| r.code().to_string()).collect();
+    assert!(p.windows(2).all(|w| w[0] < w[1]));
+    let m: Vec<String> = modifiers().map(|r| r.code().to_string()).collect();
+    assert!(m.windows(2).all(|w| w[0] < w[1]));
+}
+
+#[test]
+fn parse_display_is_the_identity_for_every_code() {
+    for r in records() {
+        let s = r.code().to_string();
+        assert_eq!(s.parse::<Code>().unwrap(), r.code());
+        assert_eq!(s.parse::<Code>().unwrap().to_string(), s);
+        assert_eq!(get(&format!("  {}\t", s.to_lowercase())), Some(r));
+        assert_eq!(lookup(&s), Ok(r));
+    }
+}
+
+#[test]
+fn well_formed_codes_outside_the_set_are_reported_by_shape() {
+    for (s, shape) in [
+        ("99213", CodeShape::CptCategoryI),
+        ("0708T", CodeShape::CptCategoryIII),
+        ("0001U", CodeShape::Pla),
+        ("D0120", CodeShape::Dental),
+        ("Z9999", CodeShape::LevelII),
+    ] {
+        match lookup(s) {
+            Err(LookupError::NotInSet { code, shape: got }) => {
+                assert_eq!((code.to_string(), got), (s.to_string(), shape))
+            }
+            other => panic!("{s}: {other:?}"),
+        }
+    }
+    assert_eq!(
+        lookup("Q2-57"),
+        Err(LookupError::Malformed(CodeError::BadCharacter {
+            position: 3,
+            found: '-',
+            expected: "a letter or digit"
+        }))
+    );
+}
+
+#[test]
+fn noc_flags_match_the_cms_list() {
+    let dir = release_dir();
+    let f = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .find(|e| e.file_name().to_string_lossy().starts_with("NOC codes_"))
+        .unwrap()
+        .path();
+    let list = noc::parse(&std::fs::read(&f).unwrap(), "noc").unwrap();
+    let flagged: Vec<Code> = records().filter(|r| r.is_noc()).map(|r| r.code()).collect();
+    let mut listed: Vec<Code> = list.iter().map(|(c, _)| Code::Procedure(*c)).collect();
+    listed.sort();
+    listed.dedup();
+    assert_eq!(flagged, listed);
+    assert!(flagged.len() > 100);
+}
+
+#[test]
+fn processing_notes_and_cross_references_resolve() {
+    let mut notes = HashMap::new();
+    for r in records() {
+        if let Some(n) = r.processing_note() {
+            assert!(!n.text().is_empty());
+            notes.insert(n.number(), n.text());
+        }
+        for x in r.replaced_by() {
+            assert!(r.cross_references().any(|c| c.code() == Some(x.code())));
+        }
+    }
+    assert!(notes.len() > 50, "{}", notes.len());
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn json_contract() {
+    let v: serde_json::Value = serde_json::to_value(get("Q2057").unwrap()).unwrap();
+    let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    let mut expected = vec![
+        "code",
+        "kind",
+        "long_description",
+        "short_description",
+        "pricing_indicators",
+        "multiple_pricing_indicator",
+        "cim_references",
+        "mcm_references",
+        "statute",
+        "lab_certifications",
+        "cross_references",
+        "coverage",
+        "asc_group",
+        "asc_effective_date",
+        "opps_group",
+        "opps_payment_policy_indicator",
+        "opps_effective_date",
+        "processing_note",
+        "betos",
+        "types_of_service",
+        "anesthesia_base_units",
+        "added",
+        "action_effective",
+        "terminated",
+        "action",
+        "noc",
+    ];
+    let mut got = keys.clone();
+    got.sort();
+    expected.sort();
+    assert_eq!(got, expected);
+    assert_eq!(v["code"], "Q2057");
+    assert_eq!(v["kind"], "procedure");
+    assert_eq!(v["pricing_indicators"], serde_json::json!(["51"]));
+    assert_eq!(v["types_of_service"], serde_json::json!(["1", "P"]));
+    assert_eq!(v["added"], "2025-04-01");
+    assert_eq!(v["terminated"], serde_json::Value::Null);
+    assert_eq!(v["cim_references"], serde_json::json!([]));
+    let tc: serde_json::Value = serde_json::to_value(get("TC").unwrap()).unwrap();
+    assert_eq!(tc["kind"], "modifier");
+    assert_eq!(tc["anesthesia_base_units"], serde_json::Value::Null);
+}
+
+/// The static tables' size, so that growth is noticed (like unicode-ident's static size test).
+#[test]
+fn static_table_size_is_bounded() {
+    let bytes = hcpcs::table_bytes();
+    assert!(bytes < 3_000_000, "tables grew to {bytes} bytes");
+    assert!(bytes > records().count() * 100, "{bytes}");
+}
