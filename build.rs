@@ -17,6 +17,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use chrono::Datelike;
+
 use hcpcs_core::code::Code;
 use hcpcs_core::packed::{self as pk, Raw};
 use hcpcs_core::source::{self, anweb, anweb::SourceRecord, noc, notes, ErrorKind, SourceError};
@@ -62,8 +64,14 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         Some(p) => p,
         None => only_match(&dir, "NOC codes_", ".xlsx", "HCPCS_NOC_FILE")?,
     };
-    for p in [&anweb_path, &notes_path, &noc_path] {
+    for (p, var) in [
+        (&anweb_path, "HCPCS_BUILT_FROM_ANWEB"),
+        (&notes_path, "HCPCS_BUILT_FROM_NOTES"),
+        (&noc_path, "HCPCS_BUILT_FROM_NOC"),
+    ] {
         println!("cargo:rerun-if-changed={}", p.display());
+        let abs = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
+        println!("cargo:rustc-env={var}={}", abs.display());
     }
     let name = |p: &Path| p.display().to_string();
     let records = anweb::parse(&source::read(&anweb_path)?, &name(&anweb_path))?;
@@ -183,7 +191,10 @@ impl Release {
                 }
                 Ok(r)
             }
-            (None, Some(e)) => Ok(Release { file, year: (e / 10000) as i32, month: e / 100 % 100, effective: e, revised: 0 }),
+            (None, Some(e)) => {
+                let d = pk::decode_date(e).ok_or("HCPCS_RELEASE_EFFECTIVE: not a date")?;
+                Ok(Release { file, year: d.year(), month: d.month(), effective: e, revised: 0 })
+            }
             (None, None) => Err(format!(
                 "{file}: cannot tell the release from the file name (CMS names it HCPC<year>_<MON>_ANWEB[_<MMDDYYYY>].txt); set HCPCS_RELEASE_EFFECTIVE=YYYY-MM-DD"
             )),
@@ -204,8 +215,7 @@ impl Release {
             Some(d) if d.bytes().all(|b| b.is_ascii_digit()) => {
                 let n: u32 = d.parse().ok()?;
                 let (m, day, y) = (n / 1_000_000, n / 10_000 % 100, n % 10_000);
-                chrono::NaiveDate::from_ymd_opt(y as i32, m, day)?;
-                y * 10000 + m * 100 + day
+                pk::encode_date(Some(chrono::NaiveDate::from_ymd_opt(y as i32, m, day)?))
             }
             _ => 0,
         };
@@ -213,7 +223,7 @@ impl Release {
             file: file.to_string(),
             year,
             month,
-            effective: year as u32 * 10000 + month * 100 + 1,
+            effective: pk::encode_date(chrono::NaiveDate::from_ymd_opt(year, month, 1)),
             revised,
         })
     }
@@ -347,6 +357,17 @@ fn encode(r: &SourceRecord, blob: &mut Blob, refs: &mut Refs, is_noc: bool) -> R
     raw
 }
 
+/// The bitmap position of a letter-first code: letter index x 10000 + its 4-digit number.
+fn letter_key(packed: u32) -> Option<usize> {
+    let code = hcpcs_core::code::HcpcsCode::from_u32(packed)?;
+    let [a, b, c, d, e] = code.to_ascii();
+    if !a.is_ascii_uppercase() {
+        return None;
+    }
+    let n: usize = std::str::from_utf8(&[b, c, d, e]).ok()?.parse().ok()?;
+    Some((a - b'A') as usize * 10_000 + n)
+}
+
 fn byte_literal(out: &mut String, raw: &[u8]) {
     out.push_str("R(*b\"");
     for &b in raw {
@@ -436,6 +457,7 @@ fn generate(
     table("PROCEDURES", &procs, &mut out, &mut blob, &mut refs);
     table("MODIFIERS", &mods, &mut out, &mut blob, &mut refs);
 
+    // Every procedure code in a phf map (the general index), ...
     let mut pmap = phf_codegen::Map::<u32>::new();
     for (i, c) in procs.keys().enumerate() {
         pmap.entry(*c, i.to_string());
@@ -445,15 +467,71 @@ fn generate(
         "pub(crate) static PROCEDURE_INDEX: phf::Map<u32, u16> = {};\n",
         pmap.build()
     );
-    let mut mmap = phf_codegen::Map::<u16>::new();
+    // ... and, for the letter-first codes (all of Level II), a presence bitmap over letter x 0000-9999
+    // with a rank per 64-bit word: a hit's index is the number of digit-first codes (which sort first)
+    // plus the number of letter-first codes before it. Chosen by measurement (README.md, benches/).
+    let words = (26 * 10_000usize).div_ceil(64);
+    let mut bits = vec![0u64; words];
+    let mut digit_first = 0usize;
+    for (i, c) in procs.keys().enumerate() {
+        match letter_key(*c) {
+            None => digit_first += 1,
+            Some(k) => {
+                assert_eq!(
+                    i - digit_first,
+                    bits.iter().map(|w| w.count_ones() as usize).sum::<usize>()
+                );
+                bits[k / 64] |= 1 << (k % 64);
+            }
+        }
+    }
+    let _ = writeln!(out, "pub(crate) const DIGIT_FIRST: u32 = {digit_first};");
+    let _ = writeln!(out, "pub(crate) static LETTER_BITS: [u64; {words}] = [");
+    for chunk in bits.chunks(8) {
+        let _ = writeln!(
+            out,
+            "{},",
+            chunk
+                .iter()
+                .map(|w| format!("{w:#x}"))
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+    }
+    out.push_str("];\n");
+    let _ = writeln!(out, "pub(crate) static LETTER_RANK: [u16; {words}] = [");
+    let mut rank = 0u32;
+    for chunk in bits.chunks(16) {
+        let mut row = Vec::new();
+        for w in chunk {
+            row.push(rank.to_string());
+            rank += w.count_ones();
+        }
+        let _ = writeln!(out, "{},", row.join(","));
+    }
+    out.push_str("];\n\n");
+    // Modifiers: a direct table over the 12-bit packed modifier, index + 1 (0 = absent).
+    let mut slots = vec![0u16; 1 << 12];
     for (i, c) in mods.keys().enumerate() {
-        mmap.entry(*c as u16, i.to_string());
+        slots[*c as usize] = i as u16 + 1;
     }
     let _ = writeln!(
         out,
-        "pub(crate) static MODIFIER_INDEX: phf::Map<u16, u16> = {};\n",
-        mmap.build()
+        "pub(crate) static MODIFIER_SLOTS: [u16; {}] = [",
+        slots.len()
     );
+    for chunk in slots.chunks(32) {
+        let _ = writeln!(
+            out,
+            "{},",
+            chunk
+                .iter()
+                .map(|v| v.to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+    }
+    out.push_str("];\n\n");
 
     let mut sorted_notes: Vec<&notes::Note> = notes.iter().collect();
     sorted_notes.sort_by_key(|n| n.number);

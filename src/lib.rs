@@ -99,6 +99,29 @@ pub enum LookupError {
 /// ```
 #[inline]
 pub fn procedure(code: HcpcsCode) -> Option<&'static Record> {
+    let v = code.to_u32();
+    let first = v >> 24;
+    if first <= 10 {
+        return procedure_via_phf(code);
+    }
+    // A letter-first code: its bit in the presence bitmap, and its rank there.
+    let digit = |shift: u32| ((v >> shift) & 63).wrapping_sub(1);
+    let key = (first - 11) * 10_000 + digit(18) * 1000 + digit(12) * 100 + digit(6) * 10 + digit(0);
+    let w = (key / 64) as usize;
+    let word = *tables::LETTER_BITS.get(w)?;
+    let bit = 1u64 << (key % 64);
+    if word & bit == 0 {
+        return None;
+    }
+    let below = word & (bit - 1);
+    let i = tables::DIGIT_FIRST + *tables::LETTER_RANK.get(w)? as u32 + below.count_ones();
+    tables::PROCEDURES.get(i as usize)
+}
+
+/// [`procedure`] through the phf map alone, for the benchmark that chose the bitmap.
+#[doc(hidden)]
+#[inline]
+pub fn procedure_via_phf(code: HcpcsCode) -> Option<&'static Record> {
     let i = *tables::PROCEDURE_INDEX.get(&code.to_u32())?;
     tables::PROCEDURES.get(i as usize)
 }
@@ -111,8 +134,8 @@ pub fn procedure(code: HcpcsCode) -> Option<&'static Record> {
 /// ```
 #[inline]
 pub fn modifier(code: Modifier) -> Option<&'static Record> {
-    let i = *tables::MODIFIER_INDEX.get(&code.to_u16())?;
-    tables::MODIFIERS.get(i as usize)
+    let i = *tables::MODIFIER_SLOTS.get(code.to_u16() as usize)?;
+    tables::MODIFIERS.get((i as usize).checked_sub(1)?)
 }
 
 /// The record of a procedure code or modifier.
@@ -200,6 +223,16 @@ impl Release {
         self.source_file
     }
 
+    /// The paths of the source files the build read, on the machine that built the crate: the ANWEB
+    /// text file, the processing notes and the NOC list. For tests and tools that re-read the same files.
+    pub const fn source_paths(&self) -> [&'static str; 3] {
+        [
+            env!("HCPCS_BUILT_FROM_ANWEB"),
+            env!("HCPCS_BUILT_FROM_NOTES"),
+            env!("HCPCS_BUILT_FROM_NOC"),
+        ]
+    }
+
     /// The release's name, `YYYY-MM` (`2026-01`).
     pub fn name(&self) -> String {
         format!("{:04}-{:02}", self.year, self.month)
@@ -253,5 +286,8 @@ pub fn table_bytes() -> usize {
         + size_of_val(&tables::NOTES)
         + size_of_val(&tables::REFERENCES)
         + tables::STRINGS.len()
-        + (tables::PROCEDURE_INDEX.len() + tables::MODIFIER_INDEX.len()) * 8
+        + size_of_val(&tables::LETTER_BITS)
+        + size_of_val(&tables::LETTER_RANK)
+        + size_of_val(&tables::MODIFIER_SLOTS)
+        + tables::PROCEDURE_INDEX.len() * 8
 }

@@ -2,27 +2,13 @@
 //! file the build read).
 
 use std::collections::HashMap;
-use std::path::PathBuf;
 
 use chrono::{Days, NaiveDate};
 use hcpcs::*;
 use hcpcs_core::source::{anweb, noc};
 
-fn data_dir() -> PathBuf {
-    std::env::var_os("HCPCS_DATA_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data")))
-}
-
-fn release_dir() -> PathBuf {
-    match std::env::var_os("HCPCS_ANWEB_FILE") {
-        Some(p) => PathBuf::from(p).parent().unwrap().to_path_buf(),
-        None => data_dir().join("hcpcs/2026-01"),
-    }
-}
-
 fn anweb_bytes() -> Vec<u8> {
-    std::fs::read(release_dir().join(release().source_file())).unwrap()
+    std::fs::read(release().source_paths()[0]).unwrap()
 }
 
 fn date(s: &str) -> NaiveDate {
@@ -307,14 +293,7 @@ fn well_formed_codes_outside_the_set_are_reported_by_shape() {
 
 #[test]
 fn noc_flags_match_the_cms_list() {
-    let dir = release_dir();
-    let f = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .find(|e| e.file_name().to_string_lossy().starts_with("NOC codes_"))
-        .unwrap()
-        .path();
-    let list = noc::parse(&std::fs::read(&f).unwrap(), "noc").unwrap();
+    let list = noc::parse(&std::fs::read(release().source_paths()[2]).unwrap(), "noc").unwrap();
     let flagged: Vec<Code> = records().filter(|r| r.is_noc()).map(|r| r.code()).collect();
     let mut listed: Vec<Code> = list.iter().map(|(c, _)| Code::Procedure(*c)).collect();
     listed.sort();
@@ -393,4 +372,37 @@ fn static_table_size_is_bounded() {
     let bytes = hcpcs::table_bytes();
     assert!(bytes < 3_000_000, "tables grew to {bytes} bytes");
     assert!(bytes > records().count() * 100, "{bytes}");
+}
+
+/// The presence bitmap (the fast path for letter-first codes) and the phf map agree on every possible
+/// letter-first code, hit or miss, and on every CPT-shaped code of a sample.
+#[test]
+fn bitmap_index_agrees_with_phf_index_on_every_letter_first_code() {
+    let mut hits = 0;
+    for letter in b'A'..=b'Z' {
+        for n in 0..10_000 {
+            let s = format!("{}{n:04}", letter as char);
+            let c: HcpcsCode = s.parse().unwrap();
+            let (fast, phf) = (procedure(c), hcpcs::procedure_via_phf(c));
+            assert_eq!(fast.map(|r| r.code()), phf.map(|r| r.code()), "{s}");
+            if let Some(r) = fast {
+                assert_eq!(r.code(), Code::Procedure(c));
+                hits += 1;
+            }
+        }
+    }
+    assert_eq!(
+        hits,
+        procedures()
+            .filter(|r| r.code().shape() != CodeShape::Modifier
+                && r.code().to_string().as_bytes()[0].is_ascii_uppercase())
+            .count()
+    );
+    for n in (0..100_000).step_by(7) {
+        let c: HcpcsCode = format!("{n:05}").parse().unwrap();
+        assert_eq!(
+            procedure(c).map(|r| r.code()),
+            hcpcs::procedure_via_phf(c).map(|r| r.code())
+        );
+    }
 }

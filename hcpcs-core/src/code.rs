@@ -123,6 +123,63 @@ const fn unpack_char(v: u32) -> u8 {
     }
 }
 
+/// Each byte's packed character value (as [`pack_char`], lower case folded to upper), 0 for a byte that
+/// cannot stand in a code: the fast path of parsing.
+static CHAR_VALUE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 10 {
+        t[b'0' as usize + i] = i as u8 + 1;
+        i += 1;
+    }
+    let mut i = 0;
+    while i < 26 {
+        t[b'A' as usize + i] = i as u8 + 11;
+        t[b'a' as usize + i] = i as u8 + 11;
+        i += 1;
+    }
+    t
+};
+
+const V_F: u8 = b'F' - b'A' + 11;
+const V_T: u8 = b'T' - b'A' + 11;
+const V_U: u8 = b'U' - b'A' + 11;
+const V_M: u8 = b'M' - b'A' + 11;
+
+/// The fast path: exactly 5 bytes, no whitespace, a valid shape. `None` sends the caller to the slow
+/// path, which trims and finds the precise error.
+#[inline]
+fn pack5(b: &[u8]) -> Option<HcpcsCode> {
+    let b: &[u8; 5] = b.try_into().ok()?;
+    let v = b.map(|c| CHAR_VALUE[c as usize]);
+    let digit = |x: u8| x.wrapping_sub(1) < 10;
+    let tail_ok = if v[0] > 10 {
+        digit(v[4])
+    } else {
+        digit(v[4]) || matches!(v[4], V_F | V_T | V_U | V_M)
+    };
+    if v[0] == 0 || !digit(v[1]) || !digit(v[2]) || !digit(v[3]) || !tail_ok {
+        return None;
+    }
+    let p = (v[0] as u32) << 24
+        | (v[1] as u32) << 18
+        | (v[2] as u32) << 12
+        | (v[3] as u32) << 6
+        | v[4] as u32;
+    NonZeroU32::new(p).map(HcpcsCode)
+}
+
+/// The fast path for modifiers: exactly 2 letters or digits.
+#[inline]
+fn pack2(b: &[u8]) -> Option<Modifier> {
+    let b: &[u8; 2] = b.try_into().ok()?;
+    let (x, y) = (CHAR_VALUE[b[0] as usize], CHAR_VALUE[b[1] as usize]);
+    if x == 0 || y == 0 {
+        return None;
+    }
+    NonZeroU16::new((x as u16) << 6 | y as u16).map(Modifier)
+}
+
 /// Trims, upper-cases and length-checks `s` into a fixed buffer of `N` ASCII bytes.
 fn normalise<const N: usize>(s: &str, expected: &'static str) -> Result<[u8; N], CodeError> {
     let t = s.trim();
@@ -179,7 +236,11 @@ pub struct HcpcsCode(NonZeroU32);
 
 impl HcpcsCode {
     /// Parses a code (case and surrounding whitespace ignored).
+    #[inline]
     pub fn parse(s: &str) -> Result<HcpcsCode, CodeError> {
+        if let Some(c) = pack5(s.as_bytes()) {
+            return Ok(c);
+        }
         let b: [u8; 5] = normalise(s, "5")?;
         Self::from_ascii(b)
     }
@@ -287,7 +348,11 @@ pub struct Modifier(NonZeroU16);
 
 impl Modifier {
     /// Parses a modifier (case and surrounding whitespace ignored).
+    #[inline]
     pub fn parse(s: &str) -> Result<Modifier, CodeError> {
+        if let Some(m) = pack2(s.as_bytes()) {
+            return Ok(m);
+        }
         let b: [u8; 2] = normalise(s, "2")?;
         Ok(Self::from_ascii_unchecked_shape(b))
     }
@@ -369,7 +434,26 @@ pub enum Code {
 
 impl Code {
     /// Parses a procedure code or a modifier (case and surrounding whitespace ignored).
+    #[inline]
     pub fn parse(s: &str) -> Result<Code, CodeError> {
+        match s.len() {
+            5 => {
+                if let Some(c) = pack5(s.as_bytes()) {
+                    return Ok(Code::Procedure(c));
+                }
+            }
+            2 => {
+                if let Some(m) = pack2(s.as_bytes()) {
+                    return Ok(Code::Modifier(m));
+                }
+            }
+            _ => {}
+        }
+        Self::parse_slow(s)
+    }
+
+    #[cold]
+    fn parse_slow(s: &str) -> Result<Code, CodeError> {
         let t = s.trim();
         match t.chars().count() {
             0 => Err(CodeError::Empty),

@@ -87,15 +87,20 @@ pub fn put_u32(r: &mut Raw, at: usize, v: u32) {
     }
 }
 
+/// Dates before year 1 are not HCPCS dates; they encode as 0 (absent) rather than wrap.
+#[inline]
 pub fn encode_date(d: Option<NaiveDate>) -> u32 {
-    d.map_or(0, |d| d.year() as u32 * 10000 + d.month() * 100 + d.day())
+    match d {
+        Some(d) if d.year() > 0 => ((d.year() as u32) << 9) | d.ordinal(),
+        _ => 0,
+    }
 }
 
 pub fn decode_date(v: u32) -> Option<NaiveDate> {
     if v == 0 {
         return None;
     }
-    NaiveDate::from_ymd_opt((v / 10000) as i32, v / 100 % 100, v % 100)
+    NaiveDate::from_yo_opt((v >> 9) as i32, v & 511)
 }
 
 pub fn encode_code(c: Code) -> u32 {
