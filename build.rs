@@ -510,6 +510,17 @@ fn generate(
         let _ = writeln!(out, "{},", row.join(","));
     }
     out.push_str("];\n\n");
+    // Each procedure's (added, last valid day) dates, for date-of-service checks that touch 8 bytes.
+    let _ = writeln!(
+        out,
+        "pub(crate) static PROCEDURE_VALIDITY: [(u32, u32); {}] = [",
+        procs.len()
+    );
+    for r in procs.values() {
+        let last = r.terminated.map_or(u32::MAX, |t| pk::encode_date(Some(t)));
+        let _ = write!(out, "({},{last}),", pk::encode_date(Some(r.added)));
+    }
+    out.push_str("\n];\n\n");
     // Modifiers: a direct table over the 12-bit packed modifier, index + 1 (0 = absent).
     let mut slots = vec![0u16; 1 << 12];
     for (i, c) in mods.keys().enumerate() {

@@ -106,16 +106,43 @@ pub fn procedure(code: HcpcsCode) -> Option<&'static Record> {
     }
     // A letter-first code: its bit in the presence bitmap, and its rank there.
     let digit = |shift: u32| ((v >> shift) & 63).wrapping_sub(1);
-    let key = (first - 11) * 10_000 + digit(18) * 1000 + digit(12) * 100 + digit(6) * 10 + digit(0);
+    by_letter_key(
+        (first - 11) * 10_000 + digit(18) * 1000 + digit(12) * 100 + digit(6) * 10 + digit(0),
+    )
+}
+
+/// The index in `PROCEDURES` of the letter-first code `letter index x 10000 + number`: its bit in the
+/// presence bitmap, and its rank there.
+#[inline]
+fn letter_index(key: u32) -> Option<usize> {
     let w = (key / 64) as usize;
     let word = *tables::LETTER_BITS.get(w)?;
     let bit = 1u64 << (key % 64);
     if word & bit == 0 {
         return None;
     }
-    let below = word & (bit - 1);
-    let i = tables::DIGIT_FIRST + *tables::LETTER_RANK.get(w)? as u32 + below.count_ones();
-    tables::PROCEDURES.get(i as usize)
+    Some(
+        (tables::DIGIT_FIRST
+            + *tables::LETTER_RANK.get(w)? as u32
+            + (word & (bit - 1)).count_ones()) as usize,
+    )
+}
+
+#[inline]
+fn by_letter_key(key: u32) -> Option<&'static Record> {
+    tables::PROCEDURES.get(letter_index(key)?)
+}
+
+/// The bitmap key of exactly 5 bytes that are a letter (either case) and 4 digits.
+#[inline]
+fn letter_key(b: &[u8]) -> Option<u32> {
+    let b: &[u8; 5] = b.try_into().ok()?;
+    let letter = (b[0] | 0x20).wrapping_sub(b'a') as u32;
+    let d = [b[1], b[2], b[3], b[4]].map(|c| c.wrapping_sub(b'0') as u32);
+    if letter >= 26 || d.iter().any(|&x| x >= 10) {
+        return None;
+    }
+    Some(letter * 10_000 + d[0] * 1000 + d[1] * 100 + d[2] * 10 + d[3])
 }
 
 /// [`procedure`] through the phf map alone, for the benchmark that chose the bitmap.
@@ -156,6 +183,10 @@ pub fn record(code: Code) -> Option<&'static Record> {
 /// ```
 #[inline]
 pub fn get(code: &str) -> Option<&'static Record> {
+    // The common case, a Level II code as 5 bytes, goes straight to the bitmap.
+    if let Some(key) = letter_key(code.as_bytes()) {
+        return by_letter_key(key);
+    }
     record(Code::parse(code).ok()?)
 }
 
@@ -181,13 +212,27 @@ pub fn lookup(code: &str) -> Result<&'static Record, LookupError> {
 /// [`is_valid_on`] for a date of service).
 #[inline]
 pub fn contains(code: &str) -> bool {
-    get(code).is_some()
+    // A Level II code as 5 bytes needs one bit of the presence bitmap, not its rank.
+    match letter_key(code.as_bytes()) {
+        Some(key) => tables::LETTER_BITS
+            .get((key / 64) as usize)
+            .is_some_and(|w| w >> (key % 64) & 1 == 1),
+        None => get(code).is_some(),
+    }
 }
 
 /// Whether the text names a code or modifier of the release that may be used on `date`
 /// ([`Record::is_valid_on`]).
 #[inline]
 pub fn is_valid_on(code: &str, date: NaiveDate) -> bool {
+    // A Level II code as 5 bytes reads its two dates from a compact side table (8 bytes a code) rather
+    // than from its 100-byte record.
+    if let Some(key) = letter_key(code.as_bytes()) {
+        let d = hcpcs_core::packed::encode_date(Some(date));
+        return letter_index(key)
+            .and_then(|i| tables::PROCEDURE_VALIDITY.get(i))
+            .is_some_and(|&(added, last)| added <= d && d <= last);
+    }
     get(code).is_some_and(|r| r.is_valid_on(date))
 }
 
@@ -286,6 +331,7 @@ pub fn table_bytes() -> usize {
         + size_of_val(&tables::NOTES)
         + size_of_val(&tables::REFERENCES)
         + tables::STRINGS.len()
+        + size_of_val(&tables::PROCEDURE_VALIDITY)
         + size_of_val(&tables::LETTER_BITS)
         + size_of_val(&tables::LETTER_RANK)
         + size_of_val(&tables::MODIFIER_SLOTS)

@@ -406,3 +406,24 @@ fn bitmap_index_agrees_with_phf_index_on_every_letter_first_code() {
         );
     }
 }
+
+/// `hcpcs::is_valid_on(&str, date)` (which reads a compact side table for Level II codes) agrees with
+/// `Record::is_valid_on` on every record, the day before and on its added date, and on and after its
+/// termination date.
+#[test]
+fn date_of_service_check_agrees_with_the_record() {
+    for r in records() {
+        let code = r.code().to_string();
+        let mut dates = vec![r.added(), r.added() - Days::new(1), date("2025-06-30")];
+        if let Some(t) = r.terminated() {
+            dates.extend([t, t + Days::new(1)]);
+        }
+        for d in dates {
+            assert_eq!(is_valid_on(&code, d), r.is_valid_on(d), "{code} on {d}");
+            let lower = code.to_lowercase();
+            assert_eq!(is_valid_on(&lower, d), r.is_valid_on(d), "{lower} on {d}");
+        }
+    }
+    assert!(!is_valid_on("Z9999", date("2025-06-30")));
+    assert!(!is_valid_on("Q20", date("2025-06-30")));
+}

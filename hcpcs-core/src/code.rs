@@ -274,6 +274,7 @@ impl HcpcsCode {
     }
 
     /// The packed representation (stable across versions of this crate: 6 bits a character).
+    #[inline]
     pub const fn to_u32(self) -> u32 {
         self.0.get()
     }
@@ -296,6 +297,7 @@ impl HcpcsCode {
 
     /// Rebuilds a code from a packed value the crate's own tables hold, without checking it.
     #[doc(hidden)]
+    #[inline]
     pub const fn from_packed_trusted(v: u32) -> HcpcsCode {
         match NonZeroU32::new(v) {
             Some(v) => HcpcsCode(v),
@@ -316,6 +318,7 @@ impl HcpcsCode {
     }
 
     /// The code's shape (never [`CodeShape::Modifier`]).
+    #[inline]
     pub const fn shape(self) -> CodeShape {
         let [a, _, _, _, e] = self.to_ascii();
         if a == b'D' {
@@ -378,6 +381,7 @@ impl Modifier {
     }
 
     /// The packed representation (6 bits a character).
+    #[inline]
     pub const fn to_u16(self) -> u16 {
         self.0.get()
     }
@@ -396,6 +400,7 @@ impl Modifier {
 
     /// Rebuilds a modifier from a packed value the crate's own tables hold, without checking it.
     #[doc(hidden)]
+    #[inline]
     pub const fn from_packed_trusted(v: u16) -> Modifier {
         match NonZeroU16::new(v) {
             Some(v) => Modifier(v),
@@ -410,6 +415,7 @@ impl Modifier {
     }
 
     /// Whether this is a CPT (Level I) modifier: one that starts with a digit (`25`, `1P`).
+    #[inline]
     pub const fn is_cpt(self) -> bool {
         self.to_ascii()[0].is_ascii_digit()
     }

@@ -77,6 +77,7 @@ macro_rules! cms_enum {
 
             /// Inverse of [`Self::index`].
             #[doc(hidden)]
+            #[inline]
             pub fn from_index(i: u8) -> Option<$name> {
                 Self::ALL.get(i as usize).copied()
             }

@@ -49,10 +49,12 @@ const XREF_CPT: u32 = u32::MAX;
 
 pub type Raw = [u8; WIDTH];
 
+#[inline]
 pub fn u8_at(r: &Raw, at: usize) -> u8 {
     r.get(at).copied().unwrap_or(0)
 }
 
+#[inline]
 pub fn u16_at(r: &Raw, at: usize) -> u16 {
     let mut b = [0u8; 2];
     if let Some(s) = r.get(at..at + 2) {
@@ -61,6 +63,7 @@ pub fn u16_at(r: &Raw, at: usize) -> u16 {
     u16::from_le_bytes(b)
 }
 
+#[inline]
 pub fn u32_at(r: &Raw, at: usize) -> u32 {
     let mut b = [0u8; 4];
     if let Some(s) = r.get(at..at + 4) {
@@ -96,6 +99,7 @@ pub fn encode_date(d: Option<NaiveDate>) -> u32 {
     }
 }
 
+#[inline]
 pub fn decode_date(v: u32) -> Option<NaiveDate> {
     if v == 0 {
         return None;
@@ -119,6 +123,7 @@ pub fn encode_xref(x: Option<CrossReference>) -> u32 {
     }
 }
 
+#[inline]
 pub fn decode_xref(v: u32) -> Option<CrossReference> {
     match v {
         0 => None,
