@@ -242,7 +242,17 @@ impl HcpcsCode {
             return Ok(c);
         }
         let b: [u8; 5] = normalise(s, "5")?;
-        Self::from_ascii(b)
+        Self::from_ascii(b).map_err(|e| match e {
+            // Report the character as it was written, not upper-cased.
+            CodeError::BadCharacter {
+                position, expected, ..
+            } => CodeError::BadCharacter {
+                position,
+                expected,
+                found: s.trim().chars().nth(position - 1).unwrap_or('?'),
+            },
+            e => e,
+        })
     }
 
     /// Builds a code from 5 upper-case ASCII bytes, checking its shape.
