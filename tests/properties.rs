@@ -12,7 +12,11 @@ fn well_formed() -> impl Strategy<Value = String> {
         "[0-9]{4}[0-9FTUM]",
         "[A-Z0-9]{2}",
         // Real codes, so that hits are exercised as much as misses.
-        (0..hcpcs::records().count()).prop_map(|i| hcpcs::records().nth(i).unwrap().code().to_string()),
+        (0..hcpcs::records().count()).prop_map(|i| hcpcs::records()
+            .nth(i)
+            .unwrap()
+            .code()
+            .to_string()),
     ]
 }
 
@@ -24,7 +28,13 @@ fn whitespace() -> impl Strategy<Value = String> {
 fn mixed_case(s: &str, mask: u32) -> String {
     s.chars()
         .enumerate()
-        .map(|(i, c)| if mask >> (i % 32) & 1 == 1 { c.to_ascii_lowercase() } else { c })
+        .map(|(i, c)| {
+            if mask >> (i % 32) & 1 == 1 {
+                c.to_ascii_lowercase()
+            } else {
+                c
+            }
+        })
         .collect()
 }
 

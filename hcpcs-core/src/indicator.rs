@@ -126,6 +126,8 @@ macro_rules! cms_enum {
     };
 }
 
+pub(crate) use cms_enum;
+
 cms_enum! {
     /// HCPCS pricing indicator (record positions 120-127, up to 4 per code): the methodology used to
     /// price the code under Medicare Part B.

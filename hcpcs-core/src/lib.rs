@@ -10,6 +10,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 pub mod code;
+pub mod fee;
 pub mod indicator;
 #[doc(hidden)]
 pub mod packed;

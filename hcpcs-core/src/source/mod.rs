@@ -19,8 +19,11 @@
 use core::fmt;
 
 pub mod anweb;
+pub mod aoc;
+pub mod mue;
 pub mod noc;
 pub mod notes;
+pub mod pfs;
 
 /// The class of a source-file failure (what [`SourceError::kind`] says).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
