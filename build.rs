@@ -8,6 +8,12 @@
 //! - `HCPCS_NOC_FILE`: the NOC code list (default: the one `NOC codes_*.xlsx` beside the ANWEB file).
 //! - `HCPCS_RELEASE_EFFECTIVE`: the release's effective date, `YYYY-MM-DD`, for a file whose name does
 //!   not follow CMS's `HCPC<year>_<MON>_ANWEB[_<MMDDYYYY>].txt` pattern.
+//! - `HCPCS_PFS_FILE`, `HCPCS_MUE_FILE`, `HCPCS_AOC_FILE`: the fee-schedule relative value file
+//!   (`PPRRVU*.csv`), the MUE table (`*MUE*.csv`) and the add-on code edits (`AOC_*.xlsx`); default: the
+//!   newest folder of `pfs-rvu/`, `ncci-mue/`, `ncci-aoc/` in the data directory.
+//!
+//! Feature `cpt` (`CARGO_FEATURE_CPT`): also compile the fee-schedule, MUE and add-on rows of CPT (Level I)
+//! and CDT (D) codes. Descriptions of those codes are never embedded, with or without it.
 //!
 //! Every field of every record is checked by `hcpcs_core::source`; a bad record stops the build with
 //! the file, line, field and offending text. The output is data: one string blob, one fixed-width byte
@@ -23,12 +29,15 @@ use hcpcs_core::code::Code;
 use hcpcs_core::packed::{self as pk, Raw};
 use hcpcs_core::source::{self, anweb, anweb::SourceRecord, noc, notes, ErrorKind, SourceError};
 
-const ENV_VARS: [&str; 5] = [
+const ENV_VARS: [&str; 8] = [
     "HCPCS_DATA_DIR",
     "HCPCS_ANWEB_FILE",
     "HCPCS_PROC_NOTES_FILE",
     "HCPCS_NOC_FILE",
     "HCPCS_RELEASE_EFFECTIVE",
+    "HCPCS_PFS_FILE",
+    "HCPCS_MUE_FILE",
+    "HCPCS_AOC_FILE",
 ];
 
 fn main() {
@@ -37,6 +46,9 @@ fn main() {
         std::process::exit(1);
     }
 }
+
+#[path = "build/datasets.rs"]
+mod datasets;
 
 fn env_path(name: &str) -> Option<PathBuf> {
     std::env::var_os(name)
@@ -78,7 +90,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let notes = notes::parse(&source::read(&notes_path)?, &name(&notes_path))?;
     let noc = noc::parse(&source::read(&noc_path)?, &name(&noc_path))?;
     let release = Release::from_path(&anweb_path)?;
-    let code = generate(
+    let mut code = generate(
         &records,
         &notes,
         &noc,
@@ -86,6 +98,8 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         &name(&notes_path),
         &name(&noc_path),
     )?;
+    let cpt = std::env::var_os("CARGO_FEATURE_CPT").is_some();
+    datasets::generate(&mut code, &data, cpt)?;
     let out =
         PathBuf::from(std::env::var("OUT_DIR").map_err(|e| e.to_string())?).join("hcpcs_tables.rs");
     std::fs::write(&out, code).map_err(|e| format!("{}: {e}", out.display()).into())

@@ -24,9 +24,16 @@
 //! The tables come from the CMS files the crate was built against (see [`release`]); point the build at
 //! a newer CMS release with the `HCPCS_ANWEB_FILE` environment variable (README.md).
 //!
+//! Beside the HCPCS Level II file, the crate compiles the Medicare Physician Fee Schedule relative value
+//! file ([`fee_schedule`]), the NCCI medically unlikely edits ([`mue`]) and the NCCI add-on code edits
+//! ([`add_on`]).
+//!
 //! # Features
 //! - `serde` (default): serialization of codes, indicators (as their CMS code strings) and records (the
 //!   JSON contract in README.md).
+//! - `cpt`: also compile the fee-schedule, MUE and add-on rows of CPT (Level I) and CDT (dental) codes.
+//!   **Enable only under an AMA CPT licence** (and an ADA licence for CDT). Even then no CPT or CDT
+//!   description text is embedded: code numbers and CMS payment indicators only.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -34,8 +41,13 @@
 
 use chrono::NaiveDate;
 
+pub mod add_on;
+mod datasets;
+pub mod fee_schedule;
+pub mod mue;
 mod record;
 
+pub use datasets::{has_cpt_rows, Dataset};
 pub use record::{ProcessingNote, Record, RecordKind};
 
 /// Packed code types and their parse errors (re-exported from `hcpcs-core`).
@@ -320,6 +332,17 @@ pub fn release() -> Release {
         effective,
         revised,
     }
+}
+
+/// Every string the tables hold, concatenated (for the test that no CPT description is embedded).
+#[doc(hidden)]
+pub fn __all_strings() -> String {
+    let mut s = String::from(tables::STRINGS);
+    for n in tables::AOC_NOTES {
+        s.push('\n');
+        s.push_str(n);
+    }
+    s
 }
 
 /// Bytes of static data the tables hold (records, maps, strings), for keeping an eye on binary size.

@@ -50,12 +50,12 @@ const XREF_CPT: u32 = u32::MAX;
 pub type Raw = [u8; WIDTH];
 
 #[inline]
-pub fn u8_at(r: &Raw, at: usize) -> u8 {
+pub fn u8_at(r: &[u8], at: usize) -> u8 {
     r.get(at).copied().unwrap_or(0)
 }
 
 #[inline]
-pub fn u16_at(r: &Raw, at: usize) -> u16 {
+pub fn u16_at(r: &[u8], at: usize) -> u16 {
     let mut b = [0u8; 2];
     if let Some(s) = r.get(at..at + 2) {
         b.copy_from_slice(s);
@@ -64,7 +64,7 @@ pub fn u16_at(r: &Raw, at: usize) -> u16 {
 }
 
 #[inline]
-pub fn u32_at(r: &Raw, at: usize) -> u32 {
+pub fn u32_at(r: &[u8], at: usize) -> u32 {
     let mut b = [0u8; 4];
     if let Some(s) = r.get(at..at + 4) {
         b.copy_from_slice(s);
@@ -72,19 +72,19 @@ pub fn u32_at(r: &Raw, at: usize) -> u32 {
     u32::from_le_bytes(b)
 }
 
-pub fn put_u8(r: &mut Raw, at: usize, v: u8) {
+pub fn put_u8(r: &mut [u8], at: usize, v: u8) {
     if let Some(s) = r.get_mut(at) {
         *s = v;
     }
 }
 
-pub fn put_u16(r: &mut Raw, at: usize, v: u16) {
+pub fn put_u16(r: &mut [u8], at: usize, v: u16) {
     if let Some(s) = r.get_mut(at..at + 2) {
         s.copy_from_slice(&v.to_le_bytes());
     }
 }
 
-pub fn put_u32(r: &mut Raw, at: usize, v: u32) {
+pub fn put_u32(r: &mut [u8], at: usize, v: u32) {
     if let Some(s) = r.get_mut(at..at + 4) {
         s.copy_from_slice(&v.to_le_bytes());
     }
@@ -189,4 +189,56 @@ mod tests {
         assert_eq!(decode_date(encode_date(d)), d);
         assert_eq!(decode_date(encode_date(None)), None);
     }
+}
+
+/// Byte layout of one fee-schedule row (`hcpcs::fee_schedule::FeeScheduleRow`). Amounts are `i32` in
+/// hundredths (scale 2); the conversion factor in ten-thousandths (scale 4).
+pub mod fee {
+    pub const CODE: usize = 0; // u32
+    pub const MODIFIER: usize = 4; // u16, 0 = none
+    pub const STATUS: usize = 6; // u8 index + 1
+    pub const FLAGS: usize = 7; // u8: FLAG_*
+    pub const WORK: usize = 8; // i32
+    pub const NON_FACILITY_PE: usize = 12;
+    pub const FACILITY_PE: usize = 16;
+    pub const MP: usize = 20;
+    pub const NON_FACILITY_TOTAL: usize = 24;
+    pub const FACILITY_TOTAL: usize = 28;
+    pub const PCTC: usize = 32; // u8 index + 1, and so on for the enums
+    pub const GLOBAL: usize = 33;
+    pub const PRE_OP: usize = 34; // u16 hundredths
+    pub const INTRA_OP: usize = 36;
+    pub const POST_OP: usize = 38;
+    pub const MULTIPLE: usize = 40;
+    pub const BILATERAL: usize = 41;
+    pub const ASSISTANT: usize = 42;
+    pub const CO_SURGEONS: usize = 43;
+    pub const TEAM: usize = 44;
+    pub const SUPERVISION: usize = 45;
+    pub const CALCULATION: usize = 46; // u8, the digit
+    pub const IMAGING: usize = 47;
+    pub const ENDO_BASE: usize = 48; // u32 packed code, 0 = none
+    pub const CONVERSION: usize = 52; // i32 ten-thousandths
+    pub const OPPS_NON_FACILITY_PE: usize = 56; // i32
+    pub const OPPS_FACILITY_PE: usize = 60;
+    pub const OPPS_MP: usize = 64;
+    pub const WIDTH: usize = 68;
+    pub const FLAG_NOT_USED: u8 = 1;
+    pub const FLAG_NON_FACILITY_NA: u8 = 2;
+    pub const FLAG_FACILITY_NA: u8 = 4;
+    pub type Raw = [u8; WIDTH];
+}
+
+/// Byte layout of one add-on code edit (`hcpcs::add_on::AddOnEdit`).
+pub mod aoc {
+    pub const ADD_ON: usize = 0; // u32 packed code
+    pub const PRIMARY: usize = 4; // u32 packed code, 0 = CCCCC (contractor defined)
+    pub const TYPE: usize = 8; // u8 index + 1
+    pub const NOTE: usize = 10; // u16 note id, 0 = none
+    pub const EFFECTIVE: usize = 12; // u32 date
+    pub const DELETED: usize = 16;
+    pub const ADD_ON_DELETED: usize = 20;
+    pub const PRIMARY_DELETED: usize = 24;
+    pub const WIDTH: usize = 28;
+    pub type Raw = [u8; WIDTH];
 }

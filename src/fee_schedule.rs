@@ -1,0 +1,285 @@
+//! The Medicare Physician Fee Schedule national relative value file (`PPRRVU*.csv`): one
+//! [`FeeScheduleRow`] per (code, modifier), every indicator typed, every amount an exact [`Decimal`].
+//!
+//! Without the `cpt` feature only HCPCS Level II codes have rows.
+//!
+//! ```
+//! use hcpcs::fee_schedule::{self, GlobalDays, PfsStatus};
+//! let q: hcpcs::HcpcsCode = "G0008".parse().unwrap();
+//! let row = fee_schedule::row(q, None).unwrap();
+//! assert_eq!(row.code(), q);
+//! assert_eq!(row.conversion_factor().to_string(), "32.3465");
+//! ```
+
+use hcpcs_core::packed::{self as pk, fee as pf};
+
+pub use hcpcs_core::fee::{
+    AssistantAtSurgery, BilateralSurgery, CoSurgeons, Decimal, DiagnosticImagingFamily, GlobalDays,
+    MultipleProcedure, PcTc, PfsStatus, PhysicianSupervision, TeamSurgery,
+};
+
+use crate::datasets::Dataset;
+use crate::{tables, HcpcsCode, Modifier};
+
+/// One row of the relative value file: a code, or a code with modifier `26`, `TC` or `53`.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FeeScheduleRow(pub(crate) pf::Raw);
+
+impl FeeScheduleRow {
+    fn u8(&self, at: usize) -> u8 {
+        pk::u8_at(&self.0, at)
+    }
+
+    fn enum_at<T>(&self, at: usize, f: fn(u8) -> Option<T>, default: T) -> T {
+        self.u8(at).checked_sub(1).and_then(f).unwrap_or(default)
+    }
+
+    fn amount(&self, at: usize) -> Decimal {
+        Decimal::new(pk::u32_at(&self.0, at) as i32 as i64, 2)
+    }
+
+    fn percent(&self, at: usize) -> Decimal {
+        Decimal::new(pk::u16_at(&self.0, at) as i64, 2)
+    }
+
+    fn flag(&self, f: u8) -> bool {
+        self.u8(pf::FLAGS) & f != 0
+    }
+
+    /// The HCPCS code.
+    pub fn code(&self) -> HcpcsCode {
+        HcpcsCode::from_packed_trusted(pk::u32_at(&self.0, pf::CODE))
+    }
+
+    /// The modifier (`26` professional component, `TC` technical component, `53` discontinued
+    /// procedure), or `None` for the global service.
+    pub fn modifier(&self) -> Option<Modifier> {
+        match pk::u16_at(&self.0, pf::MODIFIER) {
+            0 => None,
+            m => Modifier::from_u16(m),
+        }
+    }
+
+    /// Status code: whether the code is in the fee schedule and separately payable.
+    pub fn status(&self) -> PfsStatus {
+        self.enum_at(pf::STATUS, PfsStatus::from_index, PfsStatus::NotValid)
+    }
+
+    /// The "not used for Medicare payment" flag.
+    pub fn not_used_for_medicare_payment(&self) -> bool {
+        self.flag(pf::FLAG_NOT_USED)
+    }
+
+    /// Work RVU.
+    pub fn work_rvu(&self) -> Decimal {
+        self.amount(pf::WORK)
+    }
+
+    /// Non-facility practice expense RVU.
+    pub fn non_facility_pe_rvu(&self) -> Decimal {
+        self.amount(pf::NON_FACILITY_PE)
+    }
+
+    /// Non-facility NA indicator: rarely or never performed in the non-facility setting.
+    pub fn non_facility_na(&self) -> bool {
+        self.flag(pf::FLAG_NON_FACILITY_NA)
+    }
+
+    /// Facility practice expense RVU.
+    pub fn facility_pe_rvu(&self) -> Decimal {
+        self.amount(pf::FACILITY_PE)
+    }
+
+    /// Facility NA indicator: rarely or never performed in the facility setting.
+    pub fn facility_na(&self) -> bool {
+        self.flag(pf::FLAG_FACILITY_NA)
+    }
+
+    /// Malpractice RVU.
+    pub fn malpractice_rvu(&self) -> Decimal {
+        self.amount(pf::MP)
+    }
+
+    /// Total non-facility RVUs.
+    pub fn non_facility_total(&self) -> Decimal {
+        self.amount(pf::NON_FACILITY_TOTAL)
+    }
+
+    /// Total facility RVUs.
+    pub fn facility_total(&self) -> Decimal {
+        self.amount(pf::FACILITY_TOTAL)
+    }
+
+    /// PC/TC indicator.
+    pub fn pctc(&self) -> PcTc {
+        self.enum_at(pf::PCTC, PcTc::from_index, PcTc::NotApplicable)
+    }
+
+    /// Global surgery days.
+    pub fn global_days(&self) -> GlobalDays {
+        self.enum_at(
+            pf::GLOBAL,
+            GlobalDays::from_index,
+            GlobalDays::NotApplicable,
+        )
+    }
+
+    /// Preoperative percentage of the global package (`0.10` = 10%).
+    pub fn pre_op(&self) -> Decimal {
+        self.percent(pf::PRE_OP)
+    }
+
+    /// Intraoperative percentage.
+    pub fn intra_op(&self) -> Decimal {
+        self.percent(pf::INTRA_OP)
+    }
+
+    /// Postoperative percentage.
+    pub fn post_op(&self) -> Decimal {
+        self.percent(pf::POST_OP)
+    }
+
+    /// Multiple procedure indicator (modifier 51).
+    pub fn multiple_procedure(&self) -> MultipleProcedure {
+        self.enum_at(
+            pf::MULTIPLE,
+            MultipleProcedure::from_index,
+            MultipleProcedure::NotApplicable,
+        )
+    }
+
+    /// Bilateral surgery indicator (modifier 50).
+    pub fn bilateral_surgery(&self) -> BilateralSurgery {
+        self.enum_at(
+            pf::BILATERAL,
+            BilateralSurgery::from_index,
+            BilateralSurgery::NotApplicable,
+        )
+    }
+
+    /// Assistant at surgery indicator.
+    pub fn assistant_at_surgery(&self) -> AssistantAtSurgery {
+        self.enum_at(
+            pf::ASSISTANT,
+            AssistantAtSurgery::from_index,
+            AssistantAtSurgery::NotApplicable,
+        )
+    }
+
+    /// Co-surgeons indicator (modifier 62).
+    pub fn co_surgeons(&self) -> CoSurgeons {
+        self.enum_at(
+            pf::CO_SURGEONS,
+            CoSurgeons::from_index,
+            CoSurgeons::NotApplicable,
+        )
+    }
+
+    /// Team surgery indicator (modifier 66).
+    pub fn team_surgery(&self) -> TeamSurgery {
+        self.enum_at(
+            pf::TEAM,
+            TeamSurgery::from_index,
+            TeamSurgery::NotApplicable,
+        )
+    }
+
+    /// Endoscopic base code (for multiple procedure indicator 3).
+    pub fn endoscopic_base(&self) -> Option<HcpcsCode> {
+        match pk::u32_at(&self.0, pf::ENDO_BASE) {
+            0 => None,
+            v => Some(HcpcsCode::from_packed_trusted(v)),
+        }
+    }
+
+    /// Conversion factor (scale 4).
+    pub fn conversion_factor(&self) -> Decimal {
+        Decimal::new(pk::u32_at(&self.0, pf::CONVERSION) as i32 as i64, 4)
+    }
+
+    /// Physician supervision of diagnostic procedures.
+    pub fn physician_supervision(&self) -> PhysicianSupervision {
+        self.enum_at(
+            pf::SUPERVISION,
+            PhysicianSupervision::from_index,
+            PhysicianSupervision::NotApplicable,
+        )
+    }
+
+    /// Calculation flag (0 for every code since July 2014).
+    pub fn calculation_flag(&self) -> u8 {
+        self.u8(pf::CALCULATION)
+    }
+
+    /// Diagnostic imaging family indicator.
+    pub fn imaging_family(&self) -> DiagnosticImagingFamily {
+        self.enum_at(
+            pf::IMAGING,
+            DiagnosticImagingFamily::from_index,
+            DiagnosticImagingFamily::NotApplicable,
+        )
+    }
+
+    /// Non-facility practice expense used for the OPPS payment amount.
+    pub fn opps_non_facility_pe(&self) -> Decimal {
+        self.amount(pf::OPPS_NON_FACILITY_PE)
+    }
+
+    /// Facility practice expense used for the OPPS payment amount.
+    pub fn opps_facility_pe(&self) -> Decimal {
+        self.amount(pf::OPPS_FACILITY_PE)
+    }
+
+    /// Malpractice used for the OPPS payment amount.
+    pub fn opps_malpractice(&self) -> Decimal {
+        self.amount(pf::OPPS_MP)
+    }
+
+    /// Whether Medicare pays the row's RVUs: status `A`, `R` or `T` ("Only RVUs associated with status
+    /// codes of A, R, or T are used for Medicare payment", RVU25A).
+    pub fn rvus_used_for_payment(&self) -> bool {
+        matches!(
+            self.status(),
+            PfsStatus::Active | PfsStatus::RestrictedCoverage | PfsStatus::Injection
+        )
+    }
+}
+
+impl core::fmt::Debug for FeeScheduleRow {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("FeeScheduleRow")
+            .field("code", &self.code())
+            .field("modifier", &self.modifier())
+            .field("status", &self.status())
+            .field("global_days", &self.global_days())
+            .finish_non_exhaustive()
+    }
+}
+
+/// The (start, count) span of `key` in a `runs` index.
+pub(crate) fn span(map: &phf::Map<u32, u64>, key: u32) -> (usize, usize) {
+    map.get(&key)
+        .map_or((0, 0), |v| ((v >> 32) as usize, (v & 0xFFFF_FFFF) as usize))
+}
+
+/// Every row of a code: the global service first, then its modifiers. Empty if the file has none
+/// (or, without the `cpt` feature, for a CPT or CDT code).
+pub fn rows(code: HcpcsCode) -> &'static [FeeScheduleRow] {
+    let (start, n) = span(&tables::FEE_INDEX, code.to_u32());
+    tables::FEE_ROWS.get(start..start + n).unwrap_or(&[])
+}
+
+/// The row of a code with a modifier (`None`: the global service).
+pub fn row(code: HcpcsCode, modifier: Option<Modifier>) -> Option<&'static FeeScheduleRow> {
+    rows(code).iter().find(|r| r.modifier() == modifier)
+}
+
+/// Every row, in (code, modifier) order.
+pub fn all() -> impl ExactSizeIterator<Item = &'static FeeScheduleRow> + Clone {
+    tables::FEE_ROWS.iter()
+}
+
+/// The relative value file the rows came from.
+pub fn release() -> Dataset {
+    tables::FEE_RELEASE
+}

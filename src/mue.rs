@@ -1,0 +1,75 @@
+//! NCCI medically unlikely edits, practitioner services: the most units of service of a code that one
+//! provider would report for one patient, with how the edit is adjudicated and why.
+//!
+//! Without the `cpt` feature only HCPCS Level II codes have values.
+//!
+//! ```
+//! use hcpcs::mue::{self, MueAdjudication};
+//! let m = mue::get("Q2057".parse().unwrap()).unwrap();
+//! assert_eq!((m.value(), m.adjudication()), (1, MueAdjudication::DateOfServicePolicy));
+//! ```
+
+pub use hcpcs_core::fee::{MueAdjudication, MueRationale};
+
+use crate::datasets::Dataset;
+use crate::{tables, HcpcsCode};
+
+/// One code's medically unlikely edit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Mue {
+    value: u32,
+    adjudication: MueAdjudication,
+    rationale: MueRationale,
+}
+
+impl Mue {
+    /// The MUE value: the most units of service per line (indicator 1) or per day (2, 3).
+    pub const fn value(&self) -> u32 {
+        self.value
+    }
+
+    /// The adjudication indicator.
+    pub const fn adjudication(&self) -> MueAdjudication {
+        self.adjudication
+    }
+
+    /// The rationale.
+    pub const fn rationale(&self) -> MueRationale {
+        self.rationale
+    }
+}
+
+/// The MUE of a code, if the table has one.
+pub fn get(code: HcpcsCode) -> Option<Mue> {
+    let v = *tables::MUE.get(&code.to_u32())?;
+    Some(Mue {
+        value: v & 0x00FF_FFFF,
+        adjudication: MueAdjudication::from_index((v >> 24 & 3) as u8)?,
+        rationale: MueRationale::from_index((v >> 26) as u8)?,
+    })
+}
+
+/// Every code with an MUE, with it (in no particular order).
+pub fn all() -> impl Iterator<Item = (HcpcsCode, Mue)> {
+    tables::MUE.keys().filter_map(|&k| {
+        let c = HcpcsCode::from_u32(k)?;
+        Some((c, get(c)?))
+    })
+}
+
+/// The MUE table the values came from.
+pub fn release() -> Dataset {
+    tables::MUE_RELEASE
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Mue {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Mue", 3)?;
+        st.serialize_field("value", &self.value)?;
+        st.serialize_field("adjudication_indicator", &self.adjudication)?;
+        st.serialize_field("rationale", &self.rationale)?;
+        st.end()
+    }
+}

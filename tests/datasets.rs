@@ -1,0 +1,400 @@
+//! The fee-schedule, MUE and add-on tables against the real CMS files (the same files the build read).
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+use hcpcs::add_on::{self, AocEditType};
+use hcpcs::fee_schedule::{self, *};
+use hcpcs::mue::{self, MueAdjudication};
+use hcpcs::{CodeShape, HcpcsCode};
+use hcpcs_core::source::{aoc, mue as mue_src, pfs};
+
+fn code(s: &str) -> HcpcsCode {
+    s.parse().unwrap()
+}
+
+fn date(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn read(d: hcpcs::Dataset) -> Vec<u8> {
+    std::fs::read(d.source_path()).unwrap()
+}
+
+fn compiled(c: HcpcsCode) -> bool {
+    hcpcs::has_cpt_rows() || c.shape() == CodeShape::LevelII
+}
+
+#[test]
+fn row_counts_match_the_sources() {
+    let rows = pfs::parse(&read(fee_schedule::release()), "pfs").unwrap();
+    let muer = mue_src::parse(&read(mue::release()), "mue").unwrap();
+    let aocr = aoc::parse(&read(add_on::release()), "aoc").unwrap();
+    if fee_schedule::release().source_file() == "PPRRVU25_JAN.csv" {
+        assert_eq!(rows.len(), 18_865);
+        assert_eq!(muer.len(), 15_095);
+        assert_eq!(aocr.len(), 9_000);
+    }
+    assert_eq!(
+        fee_schedule::all().len(),
+        rows.iter().filter(|r| compiled(r.code)).count()
+    );
+    assert_eq!(
+        mue::all().count(),
+        muer.iter().filter(|r| compiled(r.code)).count()
+    );
+    let edits = aocr
+        .iter()
+        .filter(|r| compiled(r.add_on) && r.primary.is_none_or(compiled))
+        .count();
+    assert_eq!(add_on::all().len(), edits);
+    assert_eq!(fee_schedule::release().rows(), fee_schedule::all().len());
+    assert_eq!(fee_schedule::release().effective(), date("2025-01-01"));
+    assert_eq!(mue::release().effective(), date("2026-04-01"));
+    assert_eq!(add_on::release().effective(), date("2026-04-01"));
+}
+
+/// Every compiled fee-schedule row equals the parser's reading of the file, field by field.
+#[test]
+fn every_fee_row_every_field_matches_the_source() {
+    let rows = pfs::parse(&read(fee_schedule::release()), "pfs").unwrap();
+    for s in rows.iter().filter(|r| compiled(r.code)) {
+        let r = fee_schedule::row(s.code, s.modifier)
+            .unwrap_or_else(|| panic!("{} {:?}", s.code, s.modifier));
+        let c = (s.code, s.modifier);
+        assert_eq!((r.code(), r.modifier()), c);
+        assert_eq!(r.status(), s.status, "{c:?}");
+        assert_eq!(
+            r.not_used_for_medicare_payment(),
+            s.not_used_for_medicare_payment,
+            "{c:?}"
+        );
+        assert_eq!(r.work_rvu(), s.work_rvu, "{c:?}");
+        assert_eq!(r.non_facility_pe_rvu(), s.non_facility_pe_rvu, "{c:?}");
+        assert_eq!(r.non_facility_na(), s.non_facility_na, "{c:?}");
+        assert_eq!(r.facility_pe_rvu(), s.facility_pe_rvu, "{c:?}");
+        assert_eq!(r.facility_na(), s.facility_na, "{c:?}");
+        assert_eq!(r.malpractice_rvu(), s.mp_rvu, "{c:?}");
+        assert_eq!(r.non_facility_total(), s.non_facility_total, "{c:?}");
+        assert_eq!(r.facility_total(), s.facility_total, "{c:?}");
+        assert_eq!(r.pctc(), s.pctc, "{c:?}");
+        assert_eq!(r.global_days(), s.global_days, "{c:?}");
+        assert_eq!(
+            (r.pre_op(), r.intra_op(), r.post_op()),
+            (s.pre_op, s.intra_op, s.post_op),
+            "{c:?}"
+        );
+        assert_eq!(r.multiple_procedure(), s.multiple_procedure, "{c:?}");
+        assert_eq!(r.bilateral_surgery(), s.bilateral_surgery, "{c:?}");
+        assert_eq!(r.assistant_at_surgery(), s.assistant_at_surgery, "{c:?}");
+        assert_eq!(r.co_surgeons(), s.co_surgeons, "{c:?}");
+        assert_eq!(r.team_surgery(), s.team_surgery, "{c:?}");
+        assert_eq!(r.endoscopic_base(), s.endoscopic_base, "{c:?}");
+        assert_eq!(r.conversion_factor(), s.conversion_factor, "{c:?}");
+        assert_eq!(r.physician_supervision(), s.physician_supervision, "{c:?}");
+        assert_eq!(r.calculation_flag(), s.calculation_flag, "{c:?}");
+        assert_eq!(r.imaging_family(), s.imaging_family, "{c:?}");
+        assert_eq!(r.opps_non_facility_pe(), s.opps_non_facility_pe, "{c:?}");
+        assert_eq!(r.opps_facility_pe(), s.opps_facility_pe, "{c:?}");
+        assert_eq!(r.opps_malpractice(), s.opps_mp, "{c:?}");
+        // Totals are exact sums (RVU25A: work + PE + MP), which binary floats would not guarantee.
+        assert_eq!(
+            r.non_facility_total().units(),
+            r.work_rvu().units() + r.non_facility_pe_rvu().units() + r.malpractice_rvu().units(),
+            "{c:?}"
+        );
+    }
+}
+
+#[test]
+fn every_mue_and_add_on_edit_matches_the_source() {
+    for s in mue_src::parse(&read(mue::release()), "mue")
+        .unwrap()
+        .iter()
+        .filter(|r| compiled(r.code))
+    {
+        let m = mue::get(s.code).unwrap();
+        assert_eq!(
+            (m.value(), m.adjudication(), m.rationale()),
+            (s.value, s.adjudication, s.rationale),
+            "{}",
+            s.code
+        );
+    }
+    let src = aoc::parse(&read(add_on::release()), "aoc").unwrap();
+    for s in src
+        .iter()
+        .filter(|r| compiled(r.add_on) && r.primary.is_none_or(compiled))
+    {
+        let found = add_on::primaries_of(s.add_on).iter().any(|e| {
+            e.primary() == s.primary
+                && e.edit_type() == s.edit_type
+                && e.effective() == s.effective
+                && e.deleted() == s.deleted
+                && e.add_on_deleted() == s.add_on_deleted
+                && e.primary_deleted() == s.primary_deleted
+                && e.note() == s.note.as_deref()
+        });
+        assert!(found, "row {}: {s:?}", s.line);
+        if let Some(p) = s.primary {
+            assert!(
+                add_on::add_ons_of(p)
+                    .any(|e| e.add_on() == s.add_on && e.effective() == s.effective),
+                "row {}",
+                s.line
+            );
+        }
+    }
+}
+
+/// Add-on relations: every add-on code and primary code has a code shape; types are typed; CCCCC only
+/// with edit types 2 and 3.
+#[test]
+fn add_on_relations_have_expected_shapes() {
+    for e in add_on::all() {
+        assert_ne!(e.add_on().shape(), CodeShape::Modifier);
+        match e.primary() {
+            Some(p) => assert!(compiled(p)),
+            None => assert!(
+                matches!(
+                    e.edit_type(),
+                    AocEditType::PrimaryNotSpecified | AocEditType::PrimaryListedContractorMayAllow
+                ),
+                "{e:?}"
+            ),
+        }
+        for p in add_on::primaries_of(e.add_on()) {
+            assert_eq!(p.add_on(), e.add_on());
+        }
+        assert!(e.deleted().is_none_or(|d| d >= e.effective()) || !e.is_in_force_on(e.effective()));
+    }
+}
+
+#[test]
+fn q2057_mue_with_default_features() {
+    let m = mue::get(code("Q2057")).unwrap();
+    assert_eq!(m.value(), 1);
+    assert_eq!(m.adjudication(), MueAdjudication::DateOfServicePolicy);
+    assert_eq!(m.adjudication().code(), "2");
+    let j = mue::get(code("J0585")).unwrap();
+    assert_eq!((j.value(), j.adjudication().code()), (800, "3"));
+}
+
+/// Every value of every enum field in the data parses to a typed value (a bad one fails the build);
+/// here: every variant the tables use round-trips through its CMS code.
+#[test]
+fn every_enum_value_in_the_data_roundtrips() {
+    let mut seen = HashSet::new();
+    for r in fee_schedule::all() {
+        for (name, c) in [
+            ("status", r.status().code()),
+            ("pctc", r.pctc().code()),
+            ("global", r.global_days().code()),
+            ("mult", r.multiple_procedure().code()),
+            ("bilat", r.bilateral_surgery().code()),
+            ("asst", r.assistant_at_surgery().code()),
+            ("co", r.co_surgeons().code()),
+            ("team", r.team_surgery().code()),
+            ("sup", r.physician_supervision().code()),
+            ("img", r.imaging_family().code()),
+        ] {
+            seen.insert((name, c));
+        }
+        assert_eq!(r.status().code().parse::<PfsStatus>().unwrap(), r.status());
+        assert_eq!(
+            r.global_days().code().parse::<GlobalDays>().unwrap(),
+            r.global_days()
+        );
+        assert_eq!(
+            r.physician_supervision()
+                .code()
+                .parse::<PhysicianSupervision>()
+                .unwrap(),
+            r.physician_supervision()
+        );
+    }
+    assert!(seen.len() > 40, "{}", seen.len());
+}
+
+/// A default build holds no Level I (CPT) or D-code rows in any dataset.
+#[cfg(not(feature = "cpt"))]
+#[test]
+fn default_build_has_no_cpt_rows() {
+    assert!(!hcpcs::has_cpt_rows());
+    assert!(fee_schedule::all().all(|r| r.code().shape() == CodeShape::LevelII));
+    assert!(mue::all().all(|(c, _)| c.shape() == CodeShape::LevelII));
+    assert!(
+        add_on::all().all(|e| e.add_on().shape() == CodeShape::LevelII
+            && e.primary().is_none_or(|p| p.shape() == CodeShape::LevelII))
+    );
+    assert!(fee_schedule::rows(code("99213")).is_empty() && mue::get(code("0708T")).is_none());
+    assert!(fee_schedule::all().len() > 4_000);
+}
+
+/// With the `cpt` feature: the seed record 0708T / 0709T, and no CPT description text anywhere in the
+/// compiled tables.
+#[cfg(feature = "cpt")]
+mod cpt {
+    use super::*;
+
+    #[test]
+    fn seed_0708t_and_0709t() {
+        assert!(hcpcs::has_cpt_rows());
+        let r = fee_schedule::row(code("0708T"), None).unwrap();
+        assert_eq!(r.status(), PfsStatus::ContractorPriced);
+        assert_eq!(r.status().code(), "C");
+        assert!(r
+            .status()
+            .description()
+            .starts_with("Contractors price the code"));
+        assert_eq!(
+            (r.global_days(), r.global_days().description()),
+            (
+                GlobalDays::NotApplicable,
+                "The global concept does not apply to the code."
+            )
+        );
+        assert_eq!(r.pctc(), PcTc::PhysicianService);
+        assert!(r
+            .pctc()
+            .description()
+            .starts_with("Physician Service Codes"));
+        assert_eq!(r.multiple_procedure(), MultipleProcedure::Standard);
+        assert_eq!(
+            r.multiple_procedure().description(),
+            "Standard payment adjustment rules for multiple procedures apply."
+        );
+        assert_eq!(r.bilateral_surgery(), BilateralSurgery::NoAdjustment);
+        assert_eq!(
+            r.bilateral_surgery().description(),
+            "150% payment adjustment for bilateral procedures does not apply."
+        );
+        assert_eq!(
+            r.assistant_at_surgery(),
+            AssistantAtSurgery::StatutoryRestriction
+        );
+        assert!(r
+            .assistant_at_surgery()
+            .description()
+            .starts_with("Statutory payment restriction"));
+        assert_eq!(
+            (r.co_surgeons(), r.team_surgery()),
+            (CoSurgeons::NotPermitted, TeamSurgery::NotPermitted)
+        );
+        assert_eq!(
+            (
+                r.physician_supervision().code(),
+                r.physician_supervision().description()
+            ),
+            ("09", "Concept does not apply.")
+        );
+        assert_eq!(
+            (r.imaging_family().code(), r.imaging_family().description()),
+            ("99", "Concept does not apply")
+        );
+        assert_eq!(r.conversion_factor(), Decimal::new(323_465, 4));
+
+        let m = mue::get(code("0708T")).unwrap();
+        assert_eq!(
+            (m.value(), m.adjudication()),
+            (1, MueAdjudication::DateOfServicePolicy)
+        );
+
+        let adds: Vec<_> = add_on::add_ons_of(code("0708T")).collect();
+        assert!(adds.iter().any(|e| e.add_on() == code("0709T")
+            && e.edit_type() == AocEditType::PrimaryListed
+            && e.effective() == date("2022-01-01")));
+        let prims = add_on::primaries_of(code("0709T"));
+        assert_eq!(
+            prims.iter().map(|e| e.primary()).collect::<Vec<_>>(),
+            [Some(code("0708T"))]
+        );
+        assert!(add_on::primaries_of_on(code("0709T"), date("2026-04-01"))
+            .next()
+            .is_some());
+        assert!(add_on::primaries_of_on(code("0709T"), date("2021-12-31"))
+            .next()
+            .is_none());
+        assert_eq!(
+            fee_schedule::row(code("0709T"), None)
+                .unwrap()
+                .global_days(),
+            GlobalDays::AddOn
+        );
+        assert_eq!(mue::get(code("99213")).unwrap().value(), 2);
+    }
+}
+
+/// No CPT or CDT description text is in the compiled tables, with or without the `cpt` feature: the
+/// string blob holds exactly the strings the API can reach, and every one of those comes from a
+/// public-domain source (a Level II record or modifier of the ANWEB file, the processing notes, or the
+/// add-on table's CMS notes), never from the fee-schedule file's DESCRIPTION column.
+#[test]
+fn no_cpt_description_is_embedded() {
+    use hcpcs_core::source::{anweb, notes};
+    let paths = hcpcs::release().source_paths();
+    let level2 = anweb::parse(&std::fs::read(paths[0]).unwrap(), "anweb").unwrap();
+    let notes = notes::parse(&std::fs::read(paths[1]).unwrap(), "notes").unwrap();
+    let mut public: HashSet<String> = HashSet::new();
+    for r in level2
+        .iter()
+        .filter(|r| r.code.descriptions_are_public_domain())
+    {
+        public.insert(r.long_description.clone());
+        public.insert(r.short_description.clone());
+    }
+    for r in &level2 {
+        public.extend(
+            r.cim_references
+                .iter()
+                .chain(&r.mcm_references)
+                .chain(&r.statute)
+                .cloned(),
+        );
+    }
+    public.extend(notes.iter().map(|n| n.text.clone()));
+
+    let mut reachable: HashSet<&'static str> = HashSet::new();
+    for r in hcpcs::records() {
+        reachable.extend(
+            r.long_description()
+                .into_iter()
+                .chain(r.short_description())
+                .chain(r.statute()),
+        );
+        reachable.extend(r.cim_references().chain(r.mcm_references()));
+    }
+    reachable.extend(
+        (1..=9999)
+            .filter_map(hcpcs::ProcessingNote::get)
+            .map(|n| n.text()),
+    );
+    for s in &reachable {
+        assert!(
+            public.contains(*s),
+            "{s:?} does not come from a public-domain source"
+        );
+    }
+    let blob = hcpcs::__all_strings();
+    let aoc_notes: usize = add_on::all()
+        .filter_map(|e| e.note())
+        .collect::<HashSet<_>>()
+        .iter()
+        .map(|n| n.len() + 1)
+        .sum();
+    assert_eq!(
+        reachable.iter().map(|s| s.len()).sum::<usize>() + aoc_notes,
+        blob.len(),
+        "the blob holds text the API cannot reach"
+    );
+
+    // With the `cpt` feature the CPT rows are there all the same: their codes, not their text.
+    if hcpcs::has_cpt_rows() {
+        assert!(
+            fee_schedule::all()
+                .filter(|r| r.code().shape().is_cpt())
+                .count()
+                > 10_000
+        );
+    }
+}
