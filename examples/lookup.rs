@@ -1,4 +1,5 @@
-//! Prints HCPCS records for people (or as JSON with `--json`).
+//! Prints everything the crate knows about codes, for people (or as JSON with `--json`): the HCPCS
+//! Level II record, the fee-schedule rows per modifier, the MUE, and the add-on code relations.
 //!
 //! ```text
 //! cargo run --example lookup -- Q2057
@@ -9,7 +10,7 @@
 use std::fmt::Display;
 use std::process::ExitCode;
 
-use hcpcs::{LookupError, Record};
+use hcpcs::{add_on, fee_schedule, mue, Code, HcpcsCode, LookupError, Record};
 
 fn list<T: Display>(items: impl Iterator<Item = T>) -> Vec<String> {
     items.map(|v| v.to_string()).collect()
@@ -111,7 +112,173 @@ fn print(r: &'static Record) {
     coded("action", Some((r.action(), r.action().description())));
     plain("action effective", Some(r.action_effective()));
     plain("terminated", r.terminated());
+}
+
+fn print_datasets(c: HcpcsCode) {
+    let rows = fee_schedule::rows(c);
+    if rows.is_empty() {
+        println!(
+            "  fee schedule ({}): no row",
+            fee_schedule::release().source_file()
+        );
+    }
+    for r in rows {
+        let m = r
+            .modifier()
+            .map_or("global".to_string(), |m| format!("modifier {m}"));
+        println!(
+            "  fee schedule ({}), {m}:",
+            fee_schedule::release().source_file()
+        );
+        coded("status", Some((r.status(), r.status().description())));
+        plain(
+            "not used for Medicare payment",
+            Some(r.not_used_for_medicare_payment()),
+        );
+        println!(
+            "  {:<32} work {}  PE non-facility {}{}  PE facility {}{}  MP {}",
+            "RVUs",
+            r.work_rvu(),
+            r.non_facility_pe_rvu(),
+            if r.non_facility_na() { " (NA)" } else { "" },
+            r.facility_pe_rvu(),
+            if r.facility_na() { " (NA)" } else { "" },
+            r.malpractice_rvu()
+        );
+        println!(
+            "  {:<32} non-facility {}  facility {}",
+            "total RVUs",
+            r.non_facility_total(),
+            r.facility_total()
+        );
+        plain("conversion factor", Some(r.conversion_factor()));
+        coded("PC/TC indicator", Some((r.pctc(), r.pctc().description())));
+        coded(
+            "global days",
+            Some((r.global_days(), r.global_days().description())),
+        );
+        println!(
+            "  {:<32} pre {}  intra {}  post {}",
+            "global package split",
+            r.pre_op(),
+            r.intra_op(),
+            r.post_op()
+        );
+        coded(
+            "multiple procedure",
+            Some((r.multiple_procedure(), r.multiple_procedure().description())),
+        );
+        coded(
+            "bilateral surgery",
+            Some((r.bilateral_surgery(), r.bilateral_surgery().description())),
+        );
+        coded(
+            "assistant at surgery",
+            Some((
+                r.assistant_at_surgery(),
+                r.assistant_at_surgery().description(),
+            )),
+        );
+        coded(
+            "co-surgeons",
+            Some((r.co_surgeons(), r.co_surgeons().description())),
+        );
+        coded(
+            "team surgery",
+            Some((r.team_surgery(), r.team_surgery().description())),
+        );
+        plain("endoscopic base code", r.endoscopic_base());
+        coded(
+            "physician supervision",
+            Some((
+                r.physician_supervision(),
+                r.physician_supervision().description(),
+            )),
+        );
+        plain("calculation flag", Some(r.calculation_flag()));
+        coded(
+            "diagnostic imaging family",
+            Some((r.imaging_family(), r.imaging_family().description())),
+        );
+        println!(
+            "  {:<32} PE non-facility {}  PE facility {}  MP {}",
+            "used for OPPS payment amount",
+            r.opps_non_facility_pe(),
+            r.opps_facility_pe(),
+            r.opps_malpractice()
+        );
+    }
+    match mue::get(c) {
+        Some(m) => println!(
+            "  MUE ({}): {} unit(s); {} {}; rationale: {}",
+            mue::release().source_file(),
+            m.value(),
+            m.adjudication(),
+            m.adjudication().description(),
+            m.rationale()
+        ),
+        None => println!("  MUE ({}): none", mue::release().source_file()),
+    }
+    let edit = |e: &add_on::AddOnEdit, other: String| {
+        println!(
+            "    {other:<8} type {} ({}), effective {}{}{}",
+            e.edit_type(),
+            e.edit_type().description(),
+            e.effective(),
+            e.deleted()
+                .map_or(String::new(), |d| format!(", deleted {d}")),
+            e.note().map_or(String::new(), |n| format!("; {n}"))
+        )
+    };
+    let primaries = add_on::primaries_of(c);
+    if !primaries.is_empty() {
+        println!("  add-on code of {} primary code(s):", primaries.len());
+        for e in primaries {
+            edit(
+                e,
+                e.primary()
+                    .map_or("CCCCC (contractor defined)".into(), |p| p.to_string()),
+            );
+        }
+    }
+    let add_ons: Vec<_> = add_on::add_ons_of(c).collect();
+    if !add_ons.is_empty() {
+        println!("  primary code of {} add-on code(s):", add_ons.len());
+        for e in add_ons {
+            edit(e, e.add_on().to_string());
+        }
+    }
     println!();
+}
+
+/// Everything about one code as a JSON object: the Level II record's keys (README.md), and
+/// `fee_schedule`, `mue`, `add_on_primaries`, `add_ons`.
+fn to_json(code: Code, r: Option<&'static Record>) -> serde_json::Value {
+    let mut v = match r {
+        Some(r) => serde_json::to_value(r).unwrap_or_default(),
+        None => serde_json::json!({ "code": code.to_string(), "kind": null }),
+    };
+    if let (Code::Procedure(c), Some(o)) = (code, v.as_object_mut()) {
+        o.insert("shape".into(), code.shape().name().into());
+        o.insert(
+            "fee_schedule".into(),
+            serde_json::to_value(fee_schedule::rows(c)).unwrap_or_default(),
+        );
+        o.insert(
+            "mue".into(),
+            serde_json::to_value(mue::get(c)).unwrap_or_default(),
+        );
+        o.insert(
+            "add_on_primaries".into(),
+            serde_json::to_value(add_on::primaries_of(c)).unwrap_or_default(),
+        );
+        let adds: Vec<_> = add_on::add_ons_of(c).collect();
+        o.insert(
+            "add_ons".into(),
+            serde_json::to_value(adds).unwrap_or_default(),
+        );
+    }
+    v
 }
 
 fn main() -> ExitCode {
@@ -132,23 +299,46 @@ fn main() -> ExitCode {
     }
     let mut failed = false;
     for c in codes {
-        match hcpcs::lookup(c) {
-            Ok(r) if json => match serde_json::to_string(r) {
-                Ok(s) => println!("{s}"),
-                Err(e) => {
-                    eprintln!("{c}: {e}");
-                    failed = true;
-                }
-            },
-            Ok(r) => print(r),
-            Err(e @ LookupError::NotInSet { .. }) => {
-                eprintln!("{}: {e}", c.trim());
-                failed = true;
-            }
+        let (code, record) = match hcpcs::lookup(c) {
+            Ok(r) => (r.code(), Some(r)),
+            Err(LookupError::NotInSet { code, .. }) => (code, None),
             Err(e) => {
                 eprintln!("{c:?}: {e}");
                 failed = true;
+                continue;
             }
+        };
+        let p = match code {
+            Code::Procedure(p) => Some(p),
+            Code::Modifier(_) => None,
+        };
+        let has_data = record.is_some()
+            || p.is_some_and(|p| !fee_schedule::rows(p).is_empty() || mue::get(p).is_some());
+        if !has_data {
+            if code.shape().is_cpt() && !hcpcs::has_cpt_rows() {
+                eprintln!(
+                    "{code}: a well-formed {}; its fee-schedule, MUE and add-on data need the `cpt` feature (enable only under an AMA CPT licence)",
+                    code.shape()
+                );
+            } else {
+                eprintln!(
+                    "{code}: a well-formed {} that is in none of the compiled CMS datasets",
+                    code.shape()
+                );
+            }
+            failed = true;
+            continue;
+        }
+        if json {
+            println!("{}", to_json(code, record));
+            continue;
+        }
+        match record {
+            Some(r) => print(r),
+            None => println!("{code} ({}; not in the HCPCS Level II file)", code.shape()),
+        }
+        if let Some(p) = p {
+            print_datasets(p);
         }
     }
     if failed {

@@ -283,3 +283,45 @@ pub fn all() -> impl ExactSizeIterator<Item = &'static FeeScheduleRow> + Clone {
 pub fn release() -> Dataset {
     tables::FEE_RELEASE
 }
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for FeeScheduleRow {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("FeeScheduleRow", 30)?;
+        st.serialize_field("code", &self.code())?;
+        st.serialize_field("modifier", &self.modifier())?;
+        st.serialize_field("status", &self.status())?;
+        st.serialize_field(
+            "not_used_for_medicare_payment",
+            &self.not_used_for_medicare_payment(),
+        )?;
+        st.serialize_field("work_rvu", &self.work_rvu())?;
+        st.serialize_field("non_facility_pe_rvu", &self.non_facility_pe_rvu())?;
+        st.serialize_field("non_facility_na", &self.non_facility_na())?;
+        st.serialize_field("facility_pe_rvu", &self.facility_pe_rvu())?;
+        st.serialize_field("facility_na", &self.facility_na())?;
+        st.serialize_field("malpractice_rvu", &self.malpractice_rvu())?;
+        st.serialize_field("non_facility_total", &self.non_facility_total())?;
+        st.serialize_field("facility_total", &self.facility_total())?;
+        st.serialize_field("pctc", &self.pctc())?;
+        st.serialize_field("global_days", &self.global_days())?;
+        st.serialize_field("pre_op", &self.pre_op())?;
+        st.serialize_field("intra_op", &self.intra_op())?;
+        st.serialize_field("post_op", &self.post_op())?;
+        st.serialize_field("multiple_procedure", &self.multiple_procedure())?;
+        st.serialize_field("bilateral_surgery", &self.bilateral_surgery())?;
+        st.serialize_field("assistant_at_surgery", &self.assistant_at_surgery())?;
+        st.serialize_field("co_surgeons", &self.co_surgeons())?;
+        st.serialize_field("team_surgery", &self.team_surgery())?;
+        st.serialize_field("endoscopic_base", &self.endoscopic_base())?;
+        st.serialize_field("conversion_factor", &self.conversion_factor())?;
+        st.serialize_field("physician_supervision", &self.physician_supervision())?;
+        st.serialize_field("calculation_flag", &self.calculation_flag())?;
+        st.serialize_field("imaging_family", &self.imaging_family())?;
+        st.serialize_field("opps_non_facility_pe", &self.opps_non_facility_pe())?;
+        st.serialize_field("opps_facility_pe", &self.opps_facility_pe())?;
+        st.serialize_field("opps_malpractice", &self.opps_malpractice())?;
+        st.end()
+    }
+}

@@ -218,11 +218,22 @@ impl Row<'_> {
 }
 
 /// Reads CSV records with their 1-based line numbers; `bytes` in ISO-8859-1 (every byte one character).
+///
+/// Line numbers are counted here from each record's byte offset: the `csv` crate's own line count
+/// drifts on CRLF files.
 pub(crate) fn latin1_records(
     bytes: &[u8],
     file: &str,
 ) -> Result<Vec<(usize, csv::StringRecord)>, SourceError> {
     let text: String = bytes.iter().map(|&b| b as char).collect();
+    let newlines: Vec<usize> = text
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'\n')
+        .map(|(i, _)| i)
+        .collect();
+    // On CRLF files a record's offset points at the previous line's LF, hence `<=`.
+    let line_of = |byte: u64| newlines.partition_point(|&n| (n as u64) <= byte) + 1;
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -230,7 +241,7 @@ pub(crate) fn latin1_records(
     let mut out = Vec::new();
     for rec in rdr.records() {
         let rec = rec.map_err(|e| {
-            let line = e.position().map(|p| p.line() as usize);
+            let line = e.position().map(|p| line_of(p.byte()));
             SourceError::new(
                 ErrorKind::Structure,
                 file,
@@ -240,7 +251,7 @@ pub(crate) fn latin1_records(
                 e.to_string(),
             )
         })?;
-        let line = rec.position().map_or(0, |p| p.line() as usize);
+        let line = rec.position().map_or(0, |p| line_of(p.byte()));
         out.push((line, rec));
     }
     Ok(out)
