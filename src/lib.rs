@@ -345,7 +345,8 @@ pub fn __all_strings() -> String {
     s
 }
 
-/// Bytes of static data the tables hold (records, maps, strings), for keeping an eye on binary size.
+/// Bytes of static data the HCPCS Level II tables hold (records, indexes, strings), for keeping an eye
+/// on binary size.
 #[doc(hidden)]
 pub fn table_bytes() -> usize {
     use core::mem::size_of_val;
@@ -359,4 +360,16 @@ pub fn table_bytes() -> usize {
         + size_of_val(&tables::LETTER_RANK)
         + size_of_val(&tables::MODIFIER_SLOTS)
         + tables::PROCEDURE_INDEX.len() * 8
+}
+
+/// Bytes of static data the fee-schedule, MUE and add-on tables hold.
+#[doc(hidden)]
+pub fn dataset_table_bytes() -> usize {
+    use core::mem::size_of_val;
+    size_of_val(&tables::FEE_ROWS)
+        + tables::FEE_INDEX.len() * 12
+        + tables::MUE.len() * 8
+        + size_of_val(&tables::AOC_EDITS)
+        + size_of_val(&tables::AOC_PRIMARY_ORDER)
+        + (tables::AOC_BY_ADD_ON.len() + tables::AOC_BY_PRIMARY.len()) * 12
 }

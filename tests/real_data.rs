@@ -376,6 +376,19 @@ fn static_table_size_is_bounded() {
         "tables grew to {bytes} bytes (2,243,198 for January 2026)"
     );
     assert!(bytes > records().count() * 100, "{bytes}");
+    let datasets = hcpcs::dataset_table_bytes();
+    println!("fee schedule, MUE and add-on tables: {datasets} bytes");
+    if hcpcs::has_cpt_rows() {
+        assert!(
+            datasets < 2_200_000,
+            "{datasets} bytes (1,918,606 for the 2025-01/2026-04 files with CPT rows)"
+        );
+    } else {
+        assert!(
+            datasets < 600_000,
+            "{datasets} bytes (440,854 for the 2025-01/2026-04 files, Level II rows)"
+        );
+    }
 }
 
 /// The presence bitmap (the fast path for letter-first codes) and the phf map agree on every possible
