@@ -80,10 +80,10 @@ pub struct SourceRecord {
 }
 
 /// One line of the file, for field extraction with precise errors.
-struct Line<'a> {
-    text: &'a str,
-    n: usize,
-    file: &'a str,
+pub(crate) struct Line<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) n: usize,
+    pub(crate) file: &'a str,
 }
 
 fn columns(a: usize, b: usize) -> String {
@@ -237,7 +237,7 @@ impl<'a> Line<'a> {
 }
 
 /// The code of a line, by record identification code: columns 1-5 for procedures, 4-5 for modifiers.
-fn line_code(l: &Line<'_>, ric: u8) -> Result<Code, SourceError> {
+pub(crate) fn line_code(l: &Line<'_>, ric: u8) -> Result<Code, SourceError> {
     let bad = |e: crate::code::CodeError, a: usize, b: usize, name: &str| {
         l.err(ErrorKind::Code, name, a, b, l.col(a, b), e.to_string())
     };
@@ -258,7 +258,7 @@ fn line_code(l: &Line<'_>, ric: u8) -> Result<Code, SourceError> {
     }
 }
 
-fn first_line(l: &Line<'_>, code: Code) -> Result<SourceRecord, SourceError> {
+pub(crate) fn first_line(l: &Line<'_>, code: Code) -> Result<SourceRecord, SourceError> {
     if l.text.len() < LAST_FIELD_COLUMN {
         return Err(SourceError::new(
             ErrorKind::Truncated,

@@ -24,6 +24,7 @@ pub mod mue;
 pub mod noc;
 pub mod notes;
 pub mod pfs;
+pub mod workbook;
 
 /// The class of a source-file failure (what [`SourceError::kind`] says).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
