@@ -29,7 +29,7 @@ use hcpcs_core::code::Code;
 use hcpcs_core::packed::{self as pk, Raw};
 use hcpcs_core::source::{self, anweb, anweb::SourceRecord, noc, notes, ErrorKind, SourceError};
 
-const ENV_VARS: [&str; 8] = [
+const ENV_VARS: [&str; 9] = [
     "HCPCS_DATA_DIR",
     "HCPCS_ANWEB_FILE",
     "HCPCS_PROC_NOTES_FILE",
@@ -38,6 +38,7 @@ const ENV_VARS: [&str; 8] = [
     "HCPCS_PFS_FILE",
     "HCPCS_MUE_FILE",
     "HCPCS_AOC_FILE",
+    "HCPCS_RELEASES",
 ];
 
 fn main() {
@@ -63,10 +64,12 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     }
     let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").map_err(|e| e.to_string())?);
     let data = env_path("HCPCS_DATA_DIR").unwrap_or_else(|| manifest.join("../shared/data"));
-    let anweb_path = match env_path("HCPCS_ANWEB_FILE") {
-        Some(p) => p,
-        None => newest_anweb(&data.join("hcpcs"))?,
+    // The releases to compile, oldest first; the newest is the current one.
+    let mut release_files = match env_path("HCPCS_ANWEB_FILE") {
+        Some(p) => vec![p],
+        None => release_files(&data.join("hcpcs"))?,
     };
+    let anweb_path = release_files.pop().ok_or("no HCPCS release to compile")?;
     let dir = anweb_path.parent().unwrap_or(Path::new(".")).to_path_buf();
     let notes_path = match env_path("HCPCS_PROC_NOTES_FILE") {
         Some(p) => p,
@@ -86,7 +89,12 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         println!("cargo:rustc-env={var}={}", abs.display());
     }
     let name = |p: &Path| p.display().to_string();
-    let records = anweb::parse(&source::read(&anweb_path)?, &name(&anweb_path))?;
+    let records = parse_release(&anweb_path)?;
+    let mut older = Vec::new();
+    for p in &release_files {
+        println!("cargo:rerun-if-changed={}", p.display());
+        older.push((Release::from_path(p)?, parse_release(p)?));
+    }
     let notes = notes::parse(&source::read(&notes_path)?, &name(&notes_path))?;
     let noc = noc::parse(&source::read(&noc_path)?, &name(&noc_path))?;
     let release = Release::from_path(&anweb_path)?;
@@ -97,6 +105,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         &release,
         &name(&notes_path),
         &name(&noc_path),
+        &older,
     )?;
     let cpt = std::env::var_os("CARGO_FEATURE_CPT").is_some();
     datasets::generate(&mut code, &data, cpt)?;
@@ -105,8 +114,13 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     std::fs::write(&out, code).map_err(|e| format!("{}: {e}", out.display()).into())
 }
 
-/// The newest release folder under `hcpcs/` that holds an ANWEB text file.
-fn newest_anweb(root: &Path) -> Result<PathBuf, String> {
+/// The ANWEB source of every release folder under `hcpcs/`, oldest first: the text file where there is
+/// one, else the workbook. `HCPCS_RELEASES` (folder names, comma-separated) picks some of them.
+fn release_files(root: &Path) -> Result<Vec<PathBuf>, Box<dyn std::error::Error>> {
+    let wanted: Option<Vec<String>> = std::env::var("HCPCS_RELEASES")
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+        .map(|v| v.split(',').map(|s| s.trim().to_string()).collect());
     let mut dirs: Vec<PathBuf> = std::fs::read_dir(root)
         .map_err(|e| {
             format!(
@@ -118,33 +132,62 @@ fn newest_anweb(root: &Path) -> Result<PathBuf, String> {
         .filter(|p| p.is_dir())
         .collect();
     dirs.sort();
-    for d in dirs.iter().rev() {
-        let mut found: Vec<PathBuf> = std::fs::read_dir(d)
-            .map_err(|e| format!("{}: {e}", d.display()))?
+    let mut out = Vec::new();
+    for d in &dirs {
+        let folder = d
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if wanted.as_ref().is_some_and(|w| !w.contains(&folder)) {
+            continue;
+        }
+        let mut found: Vec<PathBuf> = std::fs::read_dir(d)?
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| {
                 let n = p
                     .file_name()
                     .map(|n| n.to_string_lossy().to_uppercase())
                     .unwrap_or_default();
-                n.contains("_ANWEB") && n.ends_with(".TXT")
+                n.contains("_ANWEB")
+                    && !n.contains("CORRECTION")
+                    && !n.contains("TRANSACTION")
+                    && (n.ends_with(".TXT") || n.ends_with(".XLSX"))
             })
             .collect();
-        match found.len() {
-            0 => continue,
-            1 => return Ok(found.remove(0)),
-            _ => {
-                return Err(format!(
-                    "several ANWEB text files in {}: {found:?} (set HCPCS_ANWEB_FILE)",
-                    d.display()
-                ))
-            }
+        // The text file first: it is CMS's record format; the workbook only where there is no text file.
+        found.sort_by_key(|p| !p.to_string_lossy().to_lowercase().ends_with(".txt"));
+        if let Some(p) = found.into_iter().next() {
+            out.push(p);
         }
     }
-    Err(format!(
-        "no *_ANWEB_*.txt file in any folder of {} (set HCPCS_ANWEB_FILE)",
-        root.display()
-    ))
+    if let Some(w) = &wanted {
+        if out.len() != w.len() {
+            return Err(format!(
+                "HCPCS_RELEASES={w:?}: not every folder has an ANWEB file under {}",
+                root.display()
+            )
+            .into());
+        }
+    }
+    if out.is_empty() {
+        return Err(format!(
+            "no *_ANWEB_* file in any folder of {} (set HCPCS_ANWEB_FILE)",
+            root.display()
+        )
+        .into());
+    }
+    Ok(out)
+}
+
+/// Parses a release in either CMS format, by its file name's extension.
+fn parse_release(p: &Path) -> Result<Vec<SourceRecord>, SourceError> {
+    let bytes = source::read(p)?;
+    let name = p.display().to_string();
+    if name.to_lowercase().ends_with(".xlsx") {
+        source::workbook::parse(&bytes, &name)
+    } else {
+        anweb::parse(&bytes, &name)
+    }
 }
 
 /// The one file in `dir` whose name starts with `prefix` and ends with `suffix`.
@@ -175,6 +218,8 @@ fn only_match(dir: &Path, prefix: &str, suffix: &str, var: &str) -> Result<PathB
 /// Which CMS release the ANWEB file is, from CMS's file naming.
 struct Release {
     file: String,
+    /// The absolute path the build read.
+    path: String,
     year: i32,
     month: u32,
     effective: u32,
@@ -183,6 +228,10 @@ struct Release {
 
 impl Release {
     fn from_path(p: &Path) -> Result<Release, String> {
+        let path = std::fs::canonicalize(p)
+            .unwrap_or_else(|_| p.to_path_buf())
+            .display()
+            .to_string();
         let file = p
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -203,11 +252,12 @@ impl Release {
                 if let Some(e) = eff {
                     r.effective = e;
                 }
+                r.path = path;
                 Ok(r)
             }
             (None, Some(e)) => {
                 let d = pk::decode_date(e).ok_or("HCPCS_RELEASE_EFFECTIVE: not a date")?;
-                Ok(Release { file, year: d.year(), month: d.month(), effective: e, revised: 0 })
+                Ok(Release { file, path, year: d.year(), month: d.month(), effective: e, revised: 0 })
             }
             (None, None) => Err(format!(
                 "{file}: cannot tell the release from the file name (CMS names it HCPC<year>_<MON>_ANWEB[_<MMDDYYYY>].txt); set HCPCS_RELEASE_EFFECTIVE=YYYY-MM-DD"
@@ -235,6 +285,7 @@ impl Release {
         };
         Some(Release {
             file: file.to_string(),
+            path: String::new(),
             year,
             month,
             effective: pk::encode_date(chrono::NaiveDate::from_ymd_opt(year, month, 1)),
@@ -406,6 +457,7 @@ fn generate(
     release: &Release,
     notes_file: &str,
     noc_file: &str,
+    older: &[(Release, Vec<SourceRecord>)],
 ) -> Result<String, SourceError> {
     // Sort into code order; procedures and modifiers are separate tables.
     let mut procs: BTreeMap<u32, &SourceRecord> = BTreeMap::new();
@@ -433,7 +485,7 @@ fn generate(
         }
     }
     let note_numbers: HashMap<u16, &notes::Note> = notes.iter().map(|n| (n.number, n)).collect();
-    for r in records {
+    for r in records.iter().chain(older.iter().flat_map(|(_, rs)| rs)) {
         if let Some(n) = r.processing_note {
             if !note_numbers.contains_key(&n) {
                 return Err(SourceError::new(
@@ -558,6 +610,83 @@ fn generate(
     }
     out.push_str("];\n\n");
 
+    // Older releases: a record identical to the current release's is stored once (not at all here);
+    // each older release keeps only its differences, as a phf map from code key (a procedure's packed
+    // code, or 1 << 31 | a modifier's) to an index into HISTORY (u32::MAX: not in that release).
+    let key = |c: Code| match c {
+        Code::Procedure(p) => p.to_u32(),
+        Code::Modifier(m) => 1 << 31 | m.to_u16() as u32,
+    };
+    let mut current: HashMap<u32, Raw> = HashMap::new();
+    for r in records {
+        let noc = matches!(r.code, Code::Procedure(p) if noc_set.contains_key(&p.to_u32()));
+        current.insert(key(r.code), encode(r, &mut blob, &mut refs, noc));
+    }
+    let mut history: Vec<Raw> = Vec::new();
+    let mut history_ids: HashMap<Raw, u32> = HashMap::new();
+    let mut release_rows = Vec::new();
+    for (i, (rel, recs)) in older.iter().enumerate() {
+        let mut map = phf_codegen::Map::<u32>::new();
+        let mut present = std::collections::HashSet::new();
+        for r in recs {
+            let k = key(r.code);
+            present.insert(k);
+            // A release without its own NOC list shares the current release's NOC flags.
+            let noc = matches!(r.code, Code::Procedure(p) if noc_set.contains_key(&p.to_u32()));
+            let raw = encode(r, &mut blob, &mut refs, noc);
+            if current.get(&k) == Some(&raw) {
+                continue;
+            }
+            let id = *history_ids.entry(raw).or_insert_with(|| {
+                history.push(raw);
+                history.len() as u32 - 1
+            });
+            map.entry(k, id.to_string());
+        }
+        for k in current.keys().filter(|k| !present.contains(*k)) {
+            map.entry(*k, u32::MAX.to_string());
+        }
+        let _ = writeln!(
+            out,
+            "static OVERRIDES_{i}: phf::Map<u32, u32> = {};\n",
+            map.build()
+        );
+        let procs = recs
+            .iter()
+            .filter(|r| matches!(r.code, Code::Procedure(_)))
+            .count();
+        release_rows.push((rel, format!("&OVERRIDES_{i}"), procs, recs.len() - procs));
+    }
+    let _ = writeln!(
+        out,
+        "static OVERRIDES_CURRENT: phf::Map<u32, u32> = {};",
+        phf_codegen::Map::<u32>::new().build()
+    );
+    release_rows.push((
+        release,
+        "&OVERRIDES_CURRENT".to_string(),
+        procs.len(),
+        mods.len(),
+    ));
+    let _ = writeln!(out, "pub(crate) static HISTORY: [R; {}] = [", history.len());
+    for raw in &history {
+        byte_literal(&mut out, raw);
+    }
+    out.push_str("];\n");
+    let _ = writeln!(
+        out,
+        "pub(crate) static RELEASES: [crate::history::ReleaseTable; {}] = [",
+        release_rows.len()
+    );
+    for (rel, overrides, p, m) in &release_rows {
+        let _ = writeln!(
+            out,
+            "crate::history::ReleaseTable {{ source_file: {:?}, source_path: {:?}, year: {}, month: {}, effective: {}, revised: {}, overrides: {overrides}, procedures: {p}, modifiers: {m} }},",
+            rel.file, rel.path, rel.year, rel.month, rel.effective, rel.revised
+        );
+    }
+    out.push_str("];\n\n");
+
     let mut sorted_notes: Vec<&notes::Note> = notes.iter().collect();
     sorted_notes.sort_by_key(|n| n.number);
     let _ = writeln!(
@@ -580,10 +709,5 @@ fn generate(
     }
     out.push_str("];\n\n");
     let _ = writeln!(out, "pub(crate) static STRINGS: &str = {:?};\n", blob.text);
-    let _ = writeln!(
-        out,
-        "pub(crate) static RELEASE_INFO: (&str, i32, u32, u32, u32) = ({:?}, {}, {}, {}, {});",
-        release.file, release.year, release.month, release.effective, release.revised
-    );
     Ok(out)
 }

@@ -44,6 +44,7 @@ use chrono::NaiveDate;
 pub mod add_on;
 mod datasets;
 pub mod fee_schedule;
+pub mod history;
 pub mod mue;
 mod record;
 
@@ -264,24 +265,35 @@ pub fn records() -> impl Iterator<Item = &'static Record> + Clone {
     procedures().chain(modifiers())
 }
 
-/// Which CMS release the tables were built from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// One compiled CMS HCPCS release: the current one ([`release`]) or an older one ([`releases`],
+/// [`history::as_of`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Release {
-    source_file: &'static str,
-    year: i32,
-    month: u32,
-    effective: u32,
-    revised: u32,
+    index: usize,
 }
 
 impl Release {
-    /// The source file's name (`HCPC2026_JAN_ANWEB_01122026.txt`).
-    pub const fn source_file(&self) -> &'static str {
-        self.source_file
+    fn table(&self) -> &'static history::ReleaseTable {
+        // `index` only ever comes from RELEASES' own range.
+        tables::RELEASES
+            .get(self.index)
+            .unwrap_or(&tables::RELEASES[tables::RELEASES.len() - 1])
     }
 
-    /// The paths of the source files the build read, on the machine that built the crate: the ANWEB
-    /// text file, the processing notes and the NOC list. For tests and tools that re-read the same files.
+    /// The source file's name (`HCPC2026_JAN_ANWEB_01122026.txt`, or a workbook).
+    pub fn source_file(&self) -> &'static str {
+        self.table().source_file
+    }
+
+    /// The path of the release's ANWEB source (text file or workbook) the build read, on the machine
+    /// that built the crate.
+    pub fn source_path(&self) -> &'static str {
+        self.table().source_path
+    }
+
+    /// The paths of the source files the build read for the **current** release, on the machine that
+    /// built the crate: the ANWEB text file, the processing notes and the NOC list. For tests and tools
+    /// that re-read the same files.
     pub const fn source_paths(&self) -> [&'static str; 3] {
         [
             env!("HCPCS_BUILT_FROM_ANWEB"),
@@ -292,31 +304,42 @@ impl Release {
 
     /// The release's name, `YYYY-MM` (`2026-01`).
     pub fn name(&self) -> String {
-        format!("{:04}-{:02}", self.year, self.month)
+        format!("{:04}-{:02}", self.table().year, self.table().month)
     }
 
     /// The date the release takes effect (the first day of its quarter's month).
     pub fn effective(&self) -> NaiveDate {
-        hcpcs_core::packed::decode_date(self.effective).unwrap_or(NaiveDate::MIN)
+        hcpcs_core::packed::decode_date(self.table().effective).unwrap_or(NaiveDate::MIN)
     }
 
     /// The date of the CMS revision, where the file name gives one (`_01122026` → 2026-01-12).
     pub fn revised(&self) -> Option<NaiveDate> {
-        hcpcs_core::packed::decode_date(self.revised)
+        hcpcs_core::packed::decode_date(self.table().revised)
     }
 
     /// How many procedure records the release has.
     pub fn procedure_count(&self) -> usize {
-        tables::PROCEDURES.len()
+        self.table().procedures
     }
 
     /// How many modifier records the release has.
     pub fn modifier_count(&self) -> usize {
-        tables::MODIFIERS.len()
+        self.table().modifiers
+    }
+
+    /// Whether this is the current (newest) release, the one the crate's top-level look-ups use.
+    pub fn is_current(&self) -> bool {
+        self.index + 1 == tables::RELEASES.len()
     }
 }
 
-/// The CMS release the tables were built from.
+impl core::fmt::Display for Release {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "{} ({})", self.name(), self.source_file())
+    }
+}
+
+/// The current (newest) CMS release: the one [`get`], [`procedure`] and the iterators read.
 ///
 /// ```
 /// let r = hcpcs::release();
@@ -324,14 +347,19 @@ impl Release {
 /// assert_eq!(r.source_file(), "HCPC2026_JAN_ANWEB_01122026.txt");
 /// ```
 pub fn release() -> Release {
-    let (source_file, year, month, effective, revised) = tables::RELEASE_INFO;
     Release {
-        source_file,
-        year,
-        month,
-        effective,
-        revised,
+        index: tables::RELEASES.len() - 1,
     }
+}
+
+/// Every compiled release, oldest first (the last is [`release`]).
+///
+/// ```
+/// let names: Vec<String> = hcpcs::releases().map(|r| r.name()).collect();
+/// assert_eq!(names.last().map(String::as_str), Some("2026-01"));
+/// ```
+pub fn releases() -> impl ExactSizeIterator<Item = Release> + DoubleEndedIterator + Clone {
+    (0..tables::RELEASES.len()).map(|index| Release { index })
 }
 
 /// Every string the tables hold, concatenated (for the test that no CPT description is embedded).
@@ -360,6 +388,16 @@ pub fn table_bytes() -> usize {
         + size_of_val(&tables::LETTER_RANK)
         + size_of_val(&tables::MODIFIER_SLOTS)
         + tables::PROCEDURE_INDEX.len() * 8
+}
+
+/// Bytes the older releases add: their changed records and their override maps.
+#[doc(hidden)]
+pub fn history_table_bytes() -> usize {
+    core::mem::size_of_val(&tables::HISTORY)
+        + tables::RELEASES
+            .iter()
+            .map(|r| r.overrides.len() * 8)
+            .sum::<usize>()
 }
 
 /// Bytes of static data the fee-schedule, MUE and add-on tables hold.

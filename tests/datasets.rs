@@ -331,9 +331,21 @@ mod cpt {
 /// add-on table's CMS notes), never from the fee-schedule file's DESCRIPTION column.
 #[test]
 fn no_cpt_description_is_embedded() {
+    use hcpcs_core::source::workbook;
     use hcpcs_core::source::{anweb, notes};
     let paths = hcpcs::release().source_paths();
-    let level2 = anweb::parse(&std::fs::read(paths[0]).unwrap(), "anweb").unwrap();
+    let mut level2 = Vec::new();
+    for r in hcpcs::releases() {
+        let bytes = std::fs::read(r.source_path()).unwrap();
+        level2.extend(
+            if r.source_path().ends_with(".xlsx") {
+                workbook::parse(&bytes, "xlsx")
+            } else {
+                anweb::parse(&bytes, "txt")
+            }
+            .unwrap(),
+        );
+    }
     let notes = notes::parse(&std::fs::read(paths[1]).unwrap(), "notes").unwrap();
     let mut public: HashSet<String> = HashSet::new();
     for r in level2
@@ -355,14 +367,16 @@ fn no_cpt_description_is_embedded() {
     public.extend(notes.iter().map(|n| n.text.clone()));
 
     let mut reachable: HashSet<&'static str> = HashSet::new();
-    for r in hcpcs::records() {
-        reachable.extend(
-            r.long_description()
-                .into_iter()
-                .chain(r.short_description())
-                .chain(r.statute()),
-        );
-        reachable.extend(r.cim_references().chain(r.mcm_references()));
+    for release in hcpcs::releases() {
+        for r in hcpcs::history::View::of(release).records() {
+            reachable.extend(
+                r.long_description()
+                    .into_iter()
+                    .chain(r.short_description())
+                    .chain(r.statute()),
+            );
+            reachable.extend(r.cim_references().chain(r.mcm_references()));
+        }
     }
     reachable.extend(
         (1..=9999)

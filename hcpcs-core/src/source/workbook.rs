@@ -114,7 +114,7 @@ pub fn parse(bytes: &[u8], file: &str) -> Result<Vec<SourceRecord>, SourceError>
     for (i, row) in range.rows().enumerate() {
         let r = row0 as usize + i + 1;
         let mut cells: Vec<String> = Vec::with_capacity(48);
-        for c in 0..48 {
+        for (c, (name, _)) in COLUMNS.iter().enumerate() {
             match row.get(c) {
                 None | Some(Data::Empty) => cells.push(String::new()),
                 Some(Data::String(s)) => cells.push(s.clone()),
@@ -127,7 +127,7 @@ pub fn parse(bytes: &[u8], file: &str) -> Result<Vec<SourceRecord>, SourceError>
                     return Err(err(
                         ErrorKind::Encoding,
                         Some(r),
-                        &format!("{} (column {})", COLUMNS[c].0, column_letter(c)),
+                        &format!("{name} (column {})", column_letter(c)),
                         &other.to_string(),
                         "expected text".into(),
                     ))

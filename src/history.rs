@@ -1,0 +1,343 @@
+//! What a code meant on a date of service: every compiled CMS release, as-of views, a code's versions
+//! across releases, and typed differences between two releases.
+//!
+//! Claims are adjudicated against the code set in force on the date of service. The build compiles
+//! every release folder of the data directory (or those `HCPCS_RELEASES` names); a record identical in
+//! two releases is stored once, so the tables grow with the number of changed records.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use hcpcs::{history, Action};
+//! let day = NaiveDate::from_ymd_opt(2025, 12, 15).unwrap();
+//! let view = history::as_of(day).unwrap();
+//! assert_eq!(view.release().name(), "2025-10");
+//! assert_eq!(view.get("Q2057").unwrap().action(), Action::NoMaintenance);
+//! assert_eq!(hcpcs::get("Q2057").unwrap().action(), Action::PaymentChange);
+//! ```
+
+use chrono::NaiveDate;
+
+use crate::{tables, Code, Record, Release};
+
+/// One release's entry in the generated tables.
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct ReleaseTable {
+    pub(crate) source_file: &'static str,
+    pub(crate) source_path: &'static str,
+    pub(crate) year: i32,
+    pub(crate) month: u32,
+    pub(crate) effective: u32,
+    pub(crate) revised: u32,
+    pub(crate) overrides: &'static phf::Map<u32, u32>,
+    pub(crate) procedures: usize,
+    pub(crate) modifiers: usize,
+}
+
+/// Why there is no view for a date.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
+#[non_exhaustive]
+pub enum HistoryError {
+    /// The date is before the oldest compiled release took effect: the crate does not know what codes
+    /// meant then.
+    #[error("{date} is before the oldest compiled HCPCS release, {first}, in force from {}", first.effective())]
+    BeforeFirstRelease {
+        /// The date asked for.
+        date: NaiveDate,
+        /// The oldest compiled release.
+        first: Release,
+    },
+    /// No compiled release has this name (`YYYY-MM`).
+    #[error("no compiled HCPCS release is named {0:?}")]
+    UnknownRelease(String),
+}
+
+fn key(c: Code) -> u32 {
+    match c {
+        Code::Procedure(p) => p.to_u32(),
+        Code::Modifier(m) => 1 << 31 | m.to_u16() as u32,
+    }
+}
+
+/// The code set as one release has it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct View {
+    release: Release,
+}
+
+impl View {
+    /// The view of a release.
+    pub fn of(release: Release) -> View {
+        View { release }
+    }
+
+    /// The release.
+    pub fn release(&self) -> Release {
+        self.release
+    }
+
+    /// The release's record of a code or modifier.
+    pub fn record(&self, code: Code) -> Option<&'static Record> {
+        match self.release.table().overrides.get(&key(code)) {
+            Some(&u32::MAX) => None,
+            Some(&i) => tables::HISTORY.get(i as usize),
+            None => crate::record(code),
+        }
+    }
+
+    /// The release's record of a code given as text (case and surrounding whitespace ignored).
+    pub fn get(&self, code: &str) -> Option<&'static Record> {
+        self.record(Code::parse(code).ok()?)
+    }
+
+    /// Every record of the release: procedures in code order, then modifiers in code order.
+    pub fn records(&self) -> Vec<&'static Record> {
+        let t = self.release.table();
+        let mut out: Vec<&'static Record> = crate::records()
+            .filter_map(|r| self.record(r.code()))
+            .collect();
+        out.extend(
+            t.overrides
+                .entries()
+                .filter(|(k, _)| {
+                    // Codes this release has and the current one does not.
+                    let in_current = if *k >> 31 == 1 {
+                        crate::Modifier::from_u16(**k as u16)
+                            .and_then(crate::modifier)
+                            .is_some()
+                    } else {
+                        crate::HcpcsCode::from_u32(**k)
+                            .and_then(crate::procedure)
+                            .is_some()
+                    };
+                    !in_current
+                })
+                .filter_map(|(_, &i)| tables::HISTORY.get(i as usize)),
+        );
+        out.sort_by_key(|r| (r.kind(), r.code()));
+        out
+    }
+}
+
+/// The view of the release in force on a date of service: the newest release that took effect on or
+/// before it.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// assert_eq!(hcpcs::history::as_of(d(2026, 1, 1)).unwrap().release().name(), "2026-01");
+/// assert!(hcpcs::history::as_of(d(2025, 9, 30)).is_err());
+/// ```
+pub fn as_of(date: NaiveDate) -> Result<View, HistoryError> {
+    match crate::releases().rev().find(|r| r.effective() <= date) {
+        Some(release) => Ok(View { release }),
+        None => Err(HistoryError::BeforeFirstRelease {
+            date,
+            first: crate::releases().next().unwrap_or_else(crate::release),
+        }),
+    }
+}
+
+/// The view of the release named `YYYY-MM`.
+pub fn release_named(name: &str) -> Result<View, HistoryError> {
+    crate::releases()
+        .find(|r| r.name() == name)
+        .map(View::of)
+        .ok_or_else(|| HistoryError::UnknownRelease(name.to_string()))
+}
+
+/// One version of a code's record, and the releases that have it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Version {
+    /// The record.
+    pub record: &'static Record,
+    /// The releases whose record of the code is this one, oldest first.
+    pub releases: Vec<Release>,
+}
+
+/// Every distinct version of a code's record across the compiled releases, oldest first.
+///
+/// ```
+/// let q: hcpcs::Code = "Q2057".parse().unwrap();
+/// let versions = hcpcs::history::history(q);
+/// assert_eq!(versions.len(), 2);
+/// assert_eq!(versions[0].releases[0].name(), "2025-10");
+/// ```
+pub fn history(code: Code) -> Vec<Version> {
+    let mut out: Vec<Version> = Vec::new();
+    for release in crate::releases() {
+        let Some(record) = View::of(release).record(code) else {
+            continue;
+        };
+        match out.iter_mut().find(|v| v.record == record) {
+            Some(v) => v.releases.push(release),
+            None => out.push(Version {
+                record,
+                releases: vec![release],
+            }),
+        }
+    }
+    out
+}
+
+/// A field of the HCPCS record, as [`diff`] names what changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+#[allow(missing_docs)]
+pub enum Field {
+    LongDescription,
+    ShortDescription,
+    PricingIndicators,
+    MultiplePricingIndicator,
+    CimReferences,
+    McmReferences,
+    Statute,
+    LabCertifications,
+    CrossReferences,
+    Coverage,
+    AscGroup,
+    AscEffectiveDate,
+    OppsGroup,
+    OppsPaymentPolicyIndicator,
+    OppsEffectiveDate,
+    ProcessingNote,
+    Betos,
+    TypesOfService,
+    AnesthesiaBaseUnits,
+    Added,
+    ActionEffective,
+    Terminated,
+    Action,
+    Noc,
+}
+
+impl Field {
+    /// Whether this is one of CMS's "administrative data fields" (not a description, not the release
+    /// bookkeeping of action, action date and termination).
+    pub fn is_administrative(self) -> bool {
+        !matches!(
+            self,
+            Field::LongDescription
+                | Field::ShortDescription
+                | Field::Action
+                | Field::ActionEffective
+                | Field::Terminated
+                | Field::Noc
+        )
+    }
+}
+
+/// The fields in which two records differ.
+pub fn changed_fields(a: &Record, b: &Record) -> Vec<Field> {
+    let mut f = Vec::new();
+    macro_rules! cmp {
+        ($($field:ident => $get:expr),+ $(,)?) => {
+            $( if $get(a) != $get(b) { f.push(Field::$field); } )+
+        };
+    }
+    cmp! {
+        LongDescription => |r: &Record| r.long_description(),
+        ShortDescription => |r: &Record| r.short_description(),
+        PricingIndicators => |r: &Record| r.pricing_indicators().collect::<Vec<_>>(),
+        MultiplePricingIndicator => |r: &Record| r.multiple_pricing_indicator(),
+        CimReferences => |r: &Record| r.cim_references().collect::<Vec<_>>(),
+        McmReferences => |r: &Record| r.mcm_references().collect::<Vec<_>>(),
+        Statute => |r: &Record| r.statute(),
+        LabCertifications => |r: &Record| r.lab_certifications().collect::<Vec<_>>(),
+        CrossReferences => |r: &Record| r.cross_references().collect::<Vec<_>>(),
+        Coverage => |r: &Record| r.coverage(),
+        AscGroup => |r: &Record| r.asc_group(),
+        AscEffectiveDate => |r: &Record| r.asc_effective_date(),
+        OppsGroup => |r: &Record| r.opps_group(),
+        OppsPaymentPolicyIndicator => |r: &Record| r.opps_payment_policy_indicator(),
+        OppsEffectiveDate => |r: &Record| r.opps_effective_date(),
+        ProcessingNote => |r: &Record| r.processing_note().map(|n| n.number()),
+        Betos => |r: &Record| r.betos(),
+        TypesOfService => |r: &Record| r.types_of_service().collect::<Vec<_>>(),
+        AnesthesiaBaseUnits => |r: &Record| r.anesthesia_base_units(),
+        Added => |r: &Record| r.added(),
+        ActionEffective => |r: &Record| r.action_effective(),
+        Terminated => |r: &Record| r.terminated(),
+        Action => |r: &Record| r.action(),
+        Noc => |r: &Record| r.is_noc(),
+    }
+    f
+}
+
+/// How one code differs between two releases.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// In the later release only.
+    Added(&'static Record),
+    /// In the earlier release only.
+    Removed(&'static Record),
+    /// In both, with these fields changed.
+    Changed {
+        /// The earlier record.
+        from: &'static Record,
+        /// The later record.
+        to: &'static Record,
+        /// What changed.
+        fields: Vec<Field>,
+    },
+}
+
+impl Change {
+    /// The code.
+    pub fn code(&self) -> Code {
+        match self {
+            Change::Added(r) | Change::Removed(r) => r.code(),
+            Change::Changed { to, .. } => to.code(),
+        }
+    }
+
+    /// Whether the later release discontinues the code: it sets a termination date the earlier one did
+    /// not have.
+    pub fn is_discontinued(&self) -> bool {
+        match self {
+            Change::Changed { from, to, .. } => {
+                from.terminated().is_none() && to.terminated().is_some()
+            }
+            Change::Added(r) => r.terminated().is_some(),
+            Change::Removed(_) => false,
+        }
+    }
+
+    /// Whether `field` changed.
+    pub fn has(&self, field: Field) -> bool {
+        matches!(self, Change::Changed { fields, .. } if fields.contains(&field))
+    }
+}
+
+/// Every code whose record differs between two releases, in code order (procedures, then modifiers).
+///
+/// ```
+/// use hcpcs::history::{self, Field};
+/// let (oct, jan) = (history::release_named("2025-10").unwrap(), history::release_named("2026-01").unwrap());
+/// let d = history::diff(oct, jan);
+/// let q = d.iter().find(|c| c.code().to_string() == "Q2057").unwrap();
+/// assert!(q.has(Field::Action) && q.has(Field::ActionEffective) && q.has(Field::AscGroup));
+/// ```
+pub fn diff(from: View, to: View) -> Vec<Change> {
+    let mut codes: Vec<Code> = from
+        .records()
+        .iter()
+        .chain(to.records().iter())
+        .map(|r| r.code())
+        .collect();
+    codes.sort_by_key(|c| (matches!(c, Code::Modifier(_)), *c));
+    codes.dedup();
+    codes
+        .into_iter()
+        .filter_map(|c| match (from.record(c), to.record(c)) {
+            (None, Some(b)) => Some(Change::Added(b)),
+            (Some(a), None) => Some(Change::Removed(a)),
+            (Some(a), Some(b)) if a != b => Some(Change::Changed {
+                from: a,
+                to: b,
+                fields: changed_fields(a, b),
+            }),
+            _ => None,
+        })
+        .collect()
+}
