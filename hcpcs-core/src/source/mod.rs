@@ -162,3 +162,58 @@ pub(crate) fn ascii_lines<'a>(
             })
         })
 }
+
+/// The rows of a workbook's first sheet as text cells (whole numbers as their digits), with their
+/// 1-based row numbers: for reading CMS companion workbooks such as the transaction report.
+pub fn sheet_rows(bytes: &[u8], file: &str) -> Result<Vec<(usize, Vec<String>)>, SourceError> {
+    use calamine::{Data, Reader, Xlsx};
+    let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| {
+        SourceError::new(
+            ErrorKind::Structure,
+            file,
+            None,
+            "workbook",
+            "",
+            format!("not a readable xlsx workbook: {e}"),
+        )
+    })?;
+    let range = wb
+        .worksheet_range_at(0)
+        .ok_or_else(|| {
+            SourceError::new(
+                ErrorKind::Structure,
+                file,
+                None,
+                "workbook",
+                "",
+                "no worksheet",
+            )
+        })?
+        .map_err(|e| {
+            SourceError::new(
+                ErrorKind::Structure,
+                file,
+                None,
+                "worksheet 1",
+                "",
+                e.to_string(),
+            )
+        })?;
+    let (row0, _) = range.start().unwrap_or((0, 0));
+    Ok(range
+        .rows()
+        .enumerate()
+        .map(|(i, row)| {
+            let cells = row
+                .iter()
+                .map(|c| match c {
+                    Data::Empty => String::new(),
+                    Data::String(s) => s.clone(),
+                    Data::Float(f) if f.fract() == 0.0 => format!("{f:.0}"),
+                    other => other.to_string(),
+                })
+                .collect();
+            (row0 as usize + i + 1, cells)
+        })
+        .collect())
+}
