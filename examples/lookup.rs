@@ -4,6 +4,9 @@
 //! ```text
 //! cargo run --example lookup -- Q2057
 //! cargo run --example lookup -- --json Q2057 TC
+//! cargo run --example lookup -- --as-of 2025-12-15 Q2057   # the release in force on that date
+//! cargo run --example lookup -- --history Q2057            # every version across releases
+//! cargo run --example lookup -- --diff 2025-10 2026-01     # what changed between two releases
 //! ```
 //! An unknown or malformed code prints a one-line reason and the program exits with status 1.
 
@@ -281,15 +284,109 @@ fn to_json(code: Code, r: Option<&'static Record>) -> serde_json::Value {
     v
 }
 
+/// `--history CODE`: every version of the code's record, with the releases that have it.
+fn history(code: &str) -> ExitCode {
+    let c = match code.parse::<Code>() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{code:?}: malformed code: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let versions = hcpcs::history::history(c);
+    if versions.is_empty() {
+        eprintln!("{c}: in no compiled HCPCS release");
+        return ExitCode::FAILURE;
+    }
+    for v in versions {
+        let names: Vec<String> = v.releases.iter().map(|r| r.to_string()).collect();
+        println!("== {c} as in {}", names.join(", "));
+        print(v.record);
+        println!();
+    }
+    ExitCode::SUCCESS
+}
+
+/// `--diff FROM TO`: the codes added, removed, discontinued and changed, with the fields.
+fn diff(from: &str, to: &str) -> ExitCode {
+    use hcpcs::history::Change;
+    let (a, b) = match (
+        hcpcs::history::release_named(from),
+        hcpcs::history::release_named(to),
+    ) {
+        (Ok(a), Ok(b)) => (a, b),
+        (Err(e), _) | (_, Err(e)) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let changes = hcpcs::history::diff(a, b);
+    let count = |f: &dyn Fn(&Change) -> bool| changes.iter().filter(|c| f(c)).count();
+    println!(
+        "{} -> {}: {} codes differ",
+        a.release(),
+        b.release(),
+        changes.len()
+    );
+    println!(
+        "  added:        {}",
+        count(&|c| matches!(c, Change::Added(_)))
+    );
+    println!(
+        "  removed:      {}",
+        count(&|c| matches!(c, Change::Removed(_)))
+    );
+    println!("  discontinued: {}", count(&|c| c.is_discontinued()));
+    let mut by_field = std::collections::BTreeMap::new();
+    for c in &changes {
+        if let Change::Changed { fields, .. } = c {
+            for f in fields {
+                *by_field.entry(*f).or_insert(0) += 1;
+            }
+        }
+    }
+    println!("  changed, by field:");
+    for (f, n) in by_field {
+        println!("    {:<28} {n}", format!("{f:?}"));
+    }
+    ExitCode::SUCCESS
+}
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let usage = || {
+        eprintln!("usage: lookup [--json] [--as-of YYYY-MM-DD] CODE... | --history CODE | --diff YYYY-MM YYYY-MM");
+        ExitCode::from(2)
+    };
+    match args.first().map(String::as_str) {
+        Some("--history") if args.len() == 2 => return history(&args[1]),
+        Some("--diff") if args.len() == 3 => return diff(&args[1], &args[2]),
+        Some("--history" | "--diff") => return usage(),
+        _ => {}
+    }
+    let mut view = None;
+    if let Some(i) = args.iter().position(|a| a == "--as-of") {
+        let Some(d) = args
+            .get(i + 1)
+            .and_then(|d| d.parse::<chrono::NaiveDate>().ok())
+        else {
+            return usage();
+        };
+        match hcpcs::history::as_of(d) {
+            Ok(v) => view = Some(v),
+            Err(e) => {
+                eprintln!("{e}");
+                return ExitCode::FAILURE;
+            }
+        }
+        args.drain(i..i + 2);
+    }
     let json = args.iter().any(|a| a == "--json");
     let codes: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
     if codes.is_empty() {
-        eprintln!("usage: lookup [--json] CODE...");
-        return ExitCode::from(2);
+        return usage();
     }
-    let release = hcpcs::release();
+    let release = view.map_or_else(hcpcs::release, |v| v.release());
     if !json {
         println!(
             "HCPCS release {} ({})\n",
@@ -299,7 +396,17 @@ fn main() -> ExitCode {
     }
     let mut failed = false;
     for c in codes {
-        let (code, record) = match hcpcs::lookup(c) {
+        let looked_up = match view {
+            Some(v) => match c.parse::<Code>() {
+                Ok(code) => v.record(code).ok_or(LookupError::NotInSet {
+                    code,
+                    shape: code.shape(),
+                }),
+                Err(e) => Err(LookupError::Malformed(e)),
+            },
+            None => hcpcs::lookup(c),
+        };
+        let (code, record) = match looked_up {
             Ok(r) => (r.code(), Some(r)),
             Err(LookupError::NotInSet { code, .. }) => (code, None),
             Err(e) => {
@@ -336,6 +443,10 @@ fn main() -> ExitCode {
         match record {
             Some(r) => print(r),
             None => println!("{code} ({}; not in the HCPCS Level II file)", code.shape()),
+        }
+        if view.is_some_and(|v| !v.release().is_current()) {
+            println!();
+            continue;
         }
         if let Some(p) = p {
             print_datasets(p);
