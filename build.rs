@@ -433,8 +433,9 @@ fn letter_key(packed: u32) -> Option<usize> {
     Some((a - b'A') as usize * 10_000 + n)
 }
 
-fn byte_literal(out: &mut String, raw: &[u8]) {
-    out.push_str("R(*b\"");
+/// Writes `ctor(*b"...")`, a fixed-width record as one byte-string literal.
+fn byte_literal(out: &mut String, ctor: &str, raw: &[u8]) {
+    let _ = write!(out, "{ctor}(*b\"");
     for &b in raw {
         match b {
             b'"' | b'\\' => {
@@ -516,7 +517,7 @@ fn generate(
         let _ = writeln!(out, "pub(crate) static {name}: [R; {}] = [", rows.len());
         for (c, r) in rows {
             let raw = encode(r, blob, refs, noc_set.contains_key(c));
-            byte_literal(out, &raw);
+            byte_literal(out, "R", &raw);
         }
         out.push_str("];\n\n");
     };
@@ -670,7 +671,7 @@ fn generate(
     ));
     let _ = writeln!(out, "pub(crate) static HISTORY: [R; {}] = [", history.len());
     for raw in &history {
-        byte_literal(&mut out, raw);
+        byte_literal(&mut out, "R", raw);
     }
     out.push_str("];\n");
     let _ = writeln!(

@@ -129,23 +129,6 @@ fn release(out: &mut String, name: &str, path: &Path, date: NaiveDate, rows: usi
     );
 }
 
-fn literal(out: &mut String, ctor: &str, raw: &[u8]) {
-    let _ = write!(out, "{ctor}(*b\"");
-    for &b in raw {
-        match b {
-            b'"' | b'\\' => {
-                out.push('\\');
-                out.push(b as char);
-            }
-            0x20..=0x7e => out.push(b as char),
-            _ => {
-                let _ = write!(out, "\\x{b:02x}");
-            }
-        }
-    }
-    out.push_str("\"),\n");
-}
-
 /// A phf map from packed code to `start << 32 | count` over runs of equal keys in `keys`.
 fn runs(out: &mut String, name: &str, keys: impl Iterator<Item = u32>) {
     let mut spans: BTreeMap<u32, (usize, usize)> = BTreeMap::new();
@@ -245,7 +228,7 @@ pub fn generate(out: &mut String, data: &Path, cpt: bool) -> Result<(), BoxError
             pf::ENDO_BASE,
             r.endoscopic_base.map_or(0, |c| c.to_u32()),
         );
-        literal(out, "crate::fee_schedule::FeeScheduleRow", &raw);
+        super::byte_literal(out, "crate::fee_schedule::FeeScheduleRow", &raw);
     }
     out.push_str("];\n");
     runs(out, "FEE_INDEX", rows.iter().map(|r| r.code.to_u32()));
@@ -325,7 +308,7 @@ pub fn generate(out: &mut String, data: &Path, cpt: bool) -> Result<(), BoxError
         pk::put_u32(w, pa::DELETED, pk::encode_date(r.deleted));
         pk::put_u32(w, pa::ADD_ON_DELETED, pk::encode_date(r.add_on_deleted));
         pk::put_u32(w, pa::PRIMARY_DELETED, pk::encode_date(r.primary_deleted));
-        literal(out, "crate::add_on::AddOnEdit", &raw);
+        super::byte_literal(out, "crate::add_on::AddOnEdit", &raw);
     }
     out.push_str("];\n");
     runs(

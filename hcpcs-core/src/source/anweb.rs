@@ -454,15 +454,5 @@ pub fn parse(bytes: &[u8], file: &str) -> Result<Vec<SourceRecord>, SourceError>
             rec.long_description.push_str(chunk);
         }
     }
-    if out.is_empty() {
-        return Err(SourceError::new(
-            ErrorKind::Empty,
-            file,
-            None,
-            "file",
-            "",
-            "no HCPCS records",
-        ));
-    }
-    Ok(out)
+    super::non_empty(out, file, "no HCPCS records")
 }

@@ -2,9 +2,7 @@
 //! (add-on code, primary code) relation. Dates are text in CMS Julian form `YYYYDDD`; the primary code
 //! `CCCCC` means "contractor defined".
 
-use std::io::Cursor;
-
-use calamine::{Data, Reader, Xlsx};
+use calamine::Data;
 use chrono::NaiveDate;
 
 use super::{ErrorKind, SourceError};
@@ -60,28 +58,7 @@ pub fn parse(bytes: &[u8], file: &str) -> Result<Vec<AocRow>, SourceError> {
     let err = |kind, row: Option<usize>, field: &str, text: &str, problem: String| {
         SourceError::new(kind, file, row, field, text, problem)
     };
-    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
-        err(
-            ErrorKind::Structure,
-            None,
-            "workbook",
-            "",
-            format!("not a readable xlsx workbook: {e}"),
-        )
-    })?;
-    let range = wb
-        .worksheet_range_at(0)
-        .ok_or_else(|| {
-            err(
-                ErrorKind::Structure,
-                None,
-                "workbook",
-                "",
-                "no worksheet".into(),
-            )
-        })?
-        .map_err(|e| err(ErrorKind::Structure, None, "worksheet 1", "", e.to_string()))?;
-    let (row0, _) = range.start().unwrap_or((0, 0));
+    let (range, row0) = super::first_sheet(bytes, file)?;
     let text = |c: Option<&Data>| -> Result<String, String> {
         match c {
             None | Some(Data::Empty) => Ok(String::new()),
@@ -94,7 +71,7 @@ pub fn parse(bytes: &[u8], file: &str) -> Result<Vec<AocRow>, SourceError> {
     let mut header = None;
     let mut out = Vec::new();
     for (i, row) in range.rows().enumerate() {
-        let r = row0 as usize + i + 1;
+        let r = row0 + i + 1;
         let mut cells = Vec::with_capacity(8);
         for (c, name) in HEADER.iter().enumerate() {
             cells.push(text(row.get(c)).map_err(|t| {
@@ -172,14 +149,5 @@ pub fn parse(bytes: &[u8], file: &str) -> Result<Vec<AocRow>, SourceError> {
             format!("no header row {}", HEADER.join(",")),
         ));
     }
-    if out.is_empty() {
-        return Err(err(
-            ErrorKind::Empty,
-            None,
-            "file",
-            "",
-            "no rows below the header".into(),
-        ));
-    }
-    Ok(out)
+    super::non_empty(out, file, "no rows below the header")
 }

@@ -163,43 +163,45 @@ pub(crate) fn ascii_lines<'a>(
         })
 }
 
+/// The first worksheet of an xlsx workbook, and the 0-based row index its range starts at.
+pub(crate) fn first_sheet(
+    bytes: &[u8],
+    file: &str,
+) -> Result<(calamine::Range<calamine::Data>, usize), SourceError> {
+    use calamine::{Reader, Xlsx};
+    let structure = |field: &str, problem: String| {
+        SourceError::new(ErrorKind::Structure, file, None, field, "", problem)
+    };
+    let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes))
+        .map_err(|e| structure("workbook", format!("not a readable xlsx workbook: {e}")))?;
+    let range = wb
+        .worksheet_range_at(0)
+        .ok_or_else(|| structure("workbook", "no worksheet".into()))?
+        .map_err(|e| structure("worksheet 1", e.to_string()))?;
+    let row0 = range.start().map_or(0, |(r, _)| r as usize);
+    Ok((range, row0))
+}
+
+/// `Ok(out)`, or the error for a file that holds no records (`what`: "no HCPCS records", ...).
+pub(crate) fn non_empty<T>(out: Vec<T>, file: &str, what: &str) -> Result<Vec<T>, SourceError> {
+    if out.is_empty() {
+        return Err(SourceError::new(
+            ErrorKind::Empty,
+            file,
+            None,
+            "file",
+            "",
+            what,
+        ));
+    }
+    Ok(out)
+}
+
 /// The rows of a workbook's first sheet as text cells (whole numbers as their digits), with their
 /// 1-based row numbers: for reading CMS companion workbooks such as the transaction report.
 pub fn sheet_rows(bytes: &[u8], file: &str) -> Result<Vec<(usize, Vec<String>)>, SourceError> {
-    use calamine::{Data, Reader, Xlsx};
-    let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| {
-        SourceError::new(
-            ErrorKind::Structure,
-            file,
-            None,
-            "workbook",
-            "",
-            format!("not a readable xlsx workbook: {e}"),
-        )
-    })?;
-    let range = wb
-        .worksheet_range_at(0)
-        .ok_or_else(|| {
-            SourceError::new(
-                ErrorKind::Structure,
-                file,
-                None,
-                "workbook",
-                "",
-                "no worksheet",
-            )
-        })?
-        .map_err(|e| {
-            SourceError::new(
-                ErrorKind::Structure,
-                file,
-                None,
-                "worksheet 1",
-                "",
-                e.to_string(),
-            )
-        })?;
-    let (row0, _) = range.start().unwrap_or((0, 0));
+    use calamine::Data;
+    let (range, row0) = first_sheet(bytes, file)?;
     Ok(range
         .rows()
         .enumerate()
@@ -213,7 +215,7 @@ pub fn sheet_rows(bytes: &[u8], file: &str) -> Result<Vec<(usize, Vec<String>)>,
                     other => other.to_string(),
                 })
                 .collect();
-            (row0 as usize + i + 1, cells)
+            (row0 + i + 1, cells)
         })
         .collect())
 }

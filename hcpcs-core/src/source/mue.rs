@@ -97,15 +97,5 @@ pub fn parse(bytes: &[u8], file: &str) -> Result<Vec<MueRow>, SourceError> {
             rationale: r.value(3)?,
         });
     }
-    if out.is_empty() {
-        return Err(SourceError::new(
-            ErrorKind::Empty,
-            file,
-            None,
-            "file",
-            "",
-            "no rows below the header",
-        ));
-    }
-    Ok(out)
+    super::non_empty(out, file, "no rows below the header")
 }

@@ -2,9 +2,7 @@
 //! whose first cell is `HCPCS`, then one code a row in column A (long description, add date and term
 //! date beside it).
 
-use std::io::Cursor;
-
-use calamine::{Data, Reader, Xlsx};
+use calamine::Data;
 
 use super::{ErrorKind, SourceError};
 use crate::code::HcpcsCode;
@@ -14,32 +12,11 @@ pub fn parse(bytes: &[u8], file: &str) -> Result<Vec<(HcpcsCode, usize)>, Source
     let err = |kind, row: Option<usize>, field: &str, text: &str, problem: String| {
         SourceError::new(kind, file, row, field, text, problem)
     };
-    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
-        err(
-            ErrorKind::Structure,
-            None,
-            "workbook",
-            "",
-            format!("not a readable xlsx workbook: {e}"),
-        )
-    })?;
-    let range = wb
-        .worksheet_range_at(0)
-        .ok_or_else(|| {
-            err(
-                ErrorKind::Structure,
-                None,
-                "workbook",
-                "",
-                "no worksheet".into(),
-            )
-        })?
-        .map_err(|e| err(ErrorKind::Structure, None, "worksheet 1", "", e.to_string()))?;
-    let (row0, _) = range.start().unwrap_or((0, 0));
+    let (range, row0) = super::first_sheet(bytes, file)?;
     let mut header = None;
     let mut out = Vec::new();
     for (i, row) in range.rows().enumerate() {
-        let r = row0 as usize + i + 1;
+        let r = row0 + i + 1;
         let a = match row.first() {
             Some(Data::String(s)) => s.trim(),
             Some(Data::Empty) | None => continue,
@@ -85,14 +62,5 @@ pub fn parse(bytes: &[u8], file: &str) -> Result<Vec<(HcpcsCode, usize)>, Source
             "no header row with HCPCS in column A".into(),
         ));
     }
-    if out.is_empty() {
-        return Err(err(
-            ErrorKind::Empty,
-            None,
-            "file",
-            "",
-            "no codes below the header".into(),
-        ));
-    }
-    Ok(out)
+    super::non_empty(out, file, "no codes below the header")
 }

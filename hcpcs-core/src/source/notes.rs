@@ -73,17 +73,7 @@ pub fn parse(bytes: &[u8], file: &str) -> Result<Vec<Note>, SourceError> {
         }
         // Lines before the first note are the file's title.
     }
-    if out.is_empty() {
-        return Err(SourceError::new(
-            ErrorKind::Empty,
-            file,
-            None,
-            "file",
-            "",
-            "no processing notes (a line starting NNNN--)",
-        ));
-    }
-    Ok(out)
+    super::non_empty(out, file, "no processing notes (a line starting NNNN--)")
 }
 
 /// Collapses runs of blanks and tabs into single blanks.

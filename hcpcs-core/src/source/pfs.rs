@@ -370,15 +370,5 @@ pub fn parse(bytes: &[u8], file: &str) -> Result<Vec<FeeRow>, SourceError> {
             opps_mp: r.decimal(30, 2)?,
         });
     }
-    if out.is_empty() {
-        return Err(SourceError::new(
-            ErrorKind::Empty,
-            file,
-            None,
-            "file",
-            "",
-            "no rows below the header",
-        ));
-    }
-    Ok(out)
+    super::non_empty(out, file, "no rows below the header")
 }

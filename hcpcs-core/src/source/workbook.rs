@@ -5,9 +5,7 @@
 //! file ([`super::anweb`]), so both formats accept and reject exactly the same values; errors name the
 //! workbook row and column.
 
-use std::io::Cursor;
-
-use calamine::{Data, Reader, Xlsx};
+use calamine::Data;
 
 use super::anweb::{first_line, line_code, Line, SourceRecord, RECORD_WIDTH};
 use super::{ErrorKind, SourceError};
@@ -86,33 +84,12 @@ pub fn parse(bytes: &[u8], file: &str) -> Result<Vec<SourceRecord>, SourceError>
     let err = |kind, row: Option<usize>, field: &str, text: &str, problem: String| {
         SourceError::new(kind, file, row, field, text, problem)
     };
-    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
-        err(
-            ErrorKind::Structure,
-            None,
-            "workbook",
-            "",
-            format!("not a readable xlsx workbook: {e}"),
-        )
-    })?;
-    let range = wb
-        .worksheet_range_at(0)
-        .ok_or_else(|| {
-            err(
-                ErrorKind::Structure,
-                None,
-                "workbook",
-                "",
-                "no worksheet".into(),
-            )
-        })?
-        .map_err(|e| err(ErrorKind::Structure, None, "worksheet 1", "", e.to_string()))?;
-    let (row0, _) = range.start().unwrap_or((0, 0));
+    let (range, row0) = super::first_sheet(bytes, file)?;
     let mut out: Vec<SourceRecord> = Vec::new();
     let mut seen = std::collections::HashMap::new();
     let mut header = false;
     for (i, row) in range.rows().enumerate() {
-        let r = row0 as usize + i + 1;
+        let r = row0 + i + 1;
         let mut cells: Vec<String> = Vec::with_capacity(48);
         for (c, (name, _)) in COLUMNS.iter().enumerate() {
             match row.get(c) {
@@ -232,16 +209,7 @@ pub fn parse(bytes: &[u8], file: &str) -> Result<Vec<SourceRecord>, SourceError>
         }
         out.push(rec);
     }
-    if out.is_empty() {
-        return Err(err(
-            ErrorKind::Empty,
-            None,
-            "file",
-            "",
-            "no HCPCS records".into(),
-        ));
-    }
-    Ok(out)
+    super::non_empty(out, file, "no HCPCS records")
 }
 
 /// Names the workbook column of an error the fixed-width checks raised ("code added date (columns
