@@ -337,3 +337,31 @@ fn noc_workbooks() {
     let e = noc::parse(b"not a zip", "noc.xlsx").unwrap_err();
     assert_eq!(e.kind, ErrorKind::Structure, "{e}");
 }
+
+#[test]
+fn workbook_fixture_and_errors() {
+    use hcpcs_core::source::workbook;
+    let bytes = std::fs::read(format!("{DIR}level2_good.xlsx-fixture")).unwrap();
+    let r = workbook::parse(&bytes, "book.xlsx").unwrap();
+    assert_eq!(
+        r.iter().map(|r| r.code.to_string()).collect::<Vec<_>>(),
+        ["A1", "Q2057"]
+    );
+    assert_eq!(r[1].line, 3);
+    assert_eq!(
+        r[1].types_of_service,
+        [TypeOfService::MedicalCare, TypeOfService::LumpSumPurchase]
+    );
+    assert_eq!(r[1].anesthesia_base_units, Some(0));
+    // An error names the workbook row and column.
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    assert!(text.contains("20250401"));
+    let e = workbook::parse(b"not a workbook", "book.xlsx").unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Structure);
+    let e = workbook::parse(
+        &std::fs::read(format!("{DIR}noc_good.xlsx-fixture")).unwrap(),
+        "book.xlsx",
+    )
+    .unwrap_err();
+    assert_eq!((e.kind, e.line), (ErrorKind::Structure, Some(1)), "{e}");
+}

@@ -146,6 +146,10 @@ pub fn parse(bytes: &[u8], file: &str) -> Result<Vec<SourceRecord>, SourceError>
         if cells[45].trim().is_empty() {
             cells[45] = cells[44].clone();
         }
+        // A modifier's HCPC cell is "   TC" in CMS's workbooks; accept it without the leading blanks.
+        if cells[2].trim() == "7" && cells[0].trim().len() == 2 {
+            cells[0] = format!("   {}", cells[0].trim());
+        }
         // Lay the row out as its fixed-width first line; the long description is checked apart.
         let mut line = vec![b' '; RECORD_WIDTH];
         for (c, &(name, at)) in COLUMNS.iter().enumerate() {
