@@ -354,8 +354,12 @@ fn workbook_fixture_and_errors() {
     );
     assert_eq!(r[1].anesthesia_base_units, Some(0));
     // An error names the workbook row and column.
-    let text = String::from_utf8_lossy(&bytes).into_owned();
-    assert!(text.contains("20250401"));
+    let bad = std::fs::read(format!("{DIR}level2_bad_date.xlsx-fixture")).unwrap();
+    let e = workbook::parse(&bad, "book.xlsx").unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "book.xlsx:3: code added date (workbook column AS, ADD DT): not a real calendar date (YYYYMMDD): \"20251341\""
+    );
     let e = workbook::parse(b"not a workbook", "book.xlsx").unwrap_err();
     assert_eq!(e.kind, ErrorKind::Structure);
     let e = workbook::parse(
