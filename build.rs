@@ -27,7 +27,9 @@ use chrono::Datelike;
 
 use hcpcs_core::code::Code;
 use hcpcs_core::packed::{self as pk, Raw};
-use hcpcs_core::source::{self, anweb, anweb::SourceRecord, noc, notes, ErrorKind, SourceError};
+use hcpcs_core::source::{
+    self, fixed_width, fixed_width::SourceRecord, noc, notes, ErrorKind, SourceError,
+};
 
 const ENV_VARS: [&str; 9] = [
     "HCPCS_DATA_DIR",
@@ -186,7 +188,7 @@ fn parse_release(p: &Path) -> Result<Vec<SourceRecord>, SourceError> {
     if name.to_lowercase().ends_with(".xlsx") {
         source::workbook::parse(&bytes, &name)
     } else {
-        anweb::parse(&bytes, &name)
+        fixed_width::parse(&bytes, &name)
     }
 }
 

@@ -16,7 +16,7 @@ use std::hint::black_box;
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use hcpcs::Code;
-use hcpcs_core::source::anweb::{self, SourceRecord};
+use hcpcs_core::source::fixed_width::{self, SourceRecord};
 
 /// A small deterministic generator (SplitMix64), so every run measures the same order.
 struct Rng(u64);
@@ -68,7 +68,7 @@ fn source() -> (Vec<u8>, &'static str) {
 }
 
 fn parse(bytes: &[u8], path: &str) -> Vec<SourceRecord> {
-    anweb::parse(bytes, path).expect("the CMS file parses")
+    fixed_width::parse(bytes, path).expect("the CMS file parses")
 }
 
 fn fill_hashmap(records: Vec<SourceRecord>) -> HashMap<String, SourceRecord> {

@@ -332,7 +332,7 @@ mod cpt {
 #[test]
 fn no_cpt_description_is_embedded() {
     use hcpcs_core::source::workbook;
-    use hcpcs_core::source::{anweb, notes};
+    use hcpcs_core::source::{fixed_width, notes};
     let paths = hcpcs::release().source_paths();
     let mut level2 = Vec::new();
     for r in hcpcs::releases() {
@@ -341,7 +341,7 @@ fn no_cpt_description_is_embedded() {
             if r.source_path().ends_with(".xlsx") {
                 workbook::parse(&bytes, "xlsx")
             } else {
-                anweb::parse(&bytes, "txt")
+                fixed_width::parse(&bytes, "txt")
             }
             .unwrap(),
         );

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use chrono::{Days, NaiveDate};
 use hcpcs::*;
-use hcpcs_core::source::{anweb, noc};
+use hcpcs_core::source::{fixed_width, noc};
 
 fn anweb_bytes() -> Vec<u8> {
     std::fs::read(release().source_paths()[0]).unwrap()
@@ -41,7 +41,7 @@ fn record_counts_match_the_file() {
 #[test]
 fn every_record_every_field_matches_the_source() {
     let name = release().source_file();
-    let src = anweb::parse(&anweb_bytes(), name).unwrap();
+    let src = fixed_width::parse(&anweb_bytes(), name).unwrap();
     assert_eq!(src.len(), records().count());
     for s in &src {
         let r = record(s.code).unwrap_or_else(|| panic!("{} missing", s.code));

@@ -3,7 +3,7 @@
 
 use hcpcs_core::code::{Code, CrossReference};
 use hcpcs_core::indicator::*;
-use hcpcs_core::source::{self, anweb, noc, notes, ErrorKind, SourceError};
+use hcpcs_core::source::{self, fixed_width, noc, notes, ErrorKind, SourceError};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../data/fixtures/");
 const FILE: &str = "level2_good.txt";
@@ -27,7 +27,7 @@ fn with(line: usize, col: usize, text: &str) -> Vec<u8> {
 }
 
 fn fails(bytes: &[u8]) -> SourceError {
-    anweb::parse(bytes, FILE).expect_err("the parser accepted a malformed file")
+    fixed_width::parse(bytes, FILE).expect_err("the parser accepted a malformed file")
 }
 
 /// Asserts the error's class, line, field and text, and that its message names all of them.
@@ -50,7 +50,7 @@ fn check(e: &SourceError, kind: ErrorKind, line: usize, field: &str, text: &str)
 
 #[test]
 fn good_fixture_parses() {
-    let r = anweb::parse(&good(), FILE).unwrap();
+    let r = fixed_width::parse(&good(), FILE).unwrap();
     let codes: Vec<String> = r.iter().map(|r| r.code.to_string()).collect();
     assert_eq!(codes, ["A1", "TC", "A4206", "Q2057"]);
     assert_eq!(
@@ -86,10 +86,10 @@ fn good_fixture_parses() {
 #[test]
 fn lf_line_ends_and_trailing_blanks_past_the_record_are_accepted() {
     let lf = String::from_utf8(good()).unwrap().replace("\r\n", "\n");
-    assert_eq!(anweb::parse(lf.as_bytes(), FILE).unwrap().len(), 4);
+    assert_eq!(fixed_width::parse(lf.as_bytes(), FILE).unwrap().len(), 4);
     // Like the real G9871 line: blanks far past column 320.
     let long = with(4, 321, &" ".repeat(226));
-    assert_eq!(anweb::parse(&long, FILE).unwrap().len(), 4);
+    assert_eq!(fixed_width::parse(&long, FILE).unwrap().len(), 4);
 }
 
 #[test]
@@ -285,9 +285,9 @@ fn required_fields_and_fillers() {
 
 #[test]
 fn empty_and_missing_files() {
-    let e = anweb::parse(b"", FILE).unwrap_err();
+    let e = fixed_width::parse(b"", FILE).unwrap_err();
     assert_eq!((e.kind, e.line), (ErrorKind::Empty, None));
-    let e = anweb::parse(b"   \r\n  \r\n", FILE).unwrap_err();
+    let e = fixed_width::parse(b"   \r\n  \r\n", FILE).unwrap_err();
     assert_eq!(e.kind, ErrorKind::Empty);
     let e = source::read(std::path::Path::new("/nonexistent/HCPC_ANWEB.txt")).unwrap_err();
     assert_eq!(e.kind, ErrorKind::Io);

@@ -3,7 +3,7 @@
 
 use hcpcs_core::code::Code;
 use hcpcs_core::indicator::Action;
-use hcpcs_core::source::{anweb, workbook};
+use hcpcs_core::source::{fixed_width, workbook};
 
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/data/hcpcs/");
 
@@ -17,7 +17,8 @@ fn read(p: &str) -> Vec<u8> {
 /// workbook. The text file is the one the crate compiles by default.
 #[test]
 fn january_workbook_equals_january_text_file() {
-    let mut text = anweb::parse(&read("2026-01/HCPC2026_JAN_ANWEB_01122026.txt"), "txt").unwrap();
+    let mut text =
+        fixed_width::parse(&read("2026-01/HCPC2026_JAN_ANWEB_01122026.txt"), "txt").unwrap();
     let mut book =
         workbook::parse(&read("2026-01/HCPC2026_JAN_ANWEB_01122026.xlsx"), "xlsx").unwrap();
     assert_eq!(book.len(), text.len());

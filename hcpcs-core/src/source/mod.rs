@@ -6,8 +6,8 @@
 //! (and fuzzed) without touching the file system.
 //!
 //! ```
-//! use hcpcs_core::source::{anweb, ErrorKind};
-//! let err = anweb::parse(b"Q2057001009", "fixture.txt").unwrap_err();
+//! use hcpcs_core::source::{fixed_width, ErrorKind};
+//! let err = fixed_width::parse(b"Q2057001009", "fixture.txt").unwrap_err();
 //! assert_eq!(err.kind, ErrorKind::RecordId);
 //! assert_eq!(
 //!     err.to_string(),
@@ -18,8 +18,8 @@
 
 use core::fmt;
 
-pub mod anweb;
 pub mod aoc;
+pub mod fixed_width;
 pub mod mue;
 pub mod noc;
 pub mod notes;

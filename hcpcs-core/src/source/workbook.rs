@@ -2,12 +2,12 @@
 //! 48 text columns, long descriptions whole.
 //!
 //! Each row is laid out as the fixed-width record it stands for and checked by the same code as the text
-//! file ([`super::anweb`]), so both formats accept and reject exactly the same values; errors name the
+//! file ([`super::fixed_width`]), so both formats accept and reject exactly the same values; errors name the
 //! workbook row and column.
 
 use calamine::Data;
 
-use super::anweb::{first_line, line_code, Line, SourceRecord, RECORD_WIDTH};
+use super::fixed_width::{first_line, line_code, Line, SourceRecord, RECORD_WIDTH};
 use super::{ErrorKind, SourceError};
 
 /// The header row, with each column's first position in the fixed-width record (0: not placed).
