@@ -16,7 +16,7 @@ use std::hint::black_box;
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use hcpcs::Code;
-use hcpcs_core::source::fixed_width::{self, SourceRecord};
+use hcpcs_core::rows::SourceRecord;
 
 /// A small deterministic generator (SplitMix64), so every run measures the same order.
 struct Rng(u64);
@@ -59,16 +59,25 @@ fn inputs() -> Vec<String> {
     codes
 }
 
-fn source() -> (Vec<u8>, &'static str) {
-    let path = hcpcs::release().source_paths()[0];
-    (
-        std::fs::read(path).expect("the CMS file the build read"),
-        path,
-    )
+/// The CMS file of the compiled release, which the baselines read as a user's program would
+/// (`../shared/data/hcpcs/<release>/`, or `HCPCS_CPT_DATA_DIR`).
+fn source() -> (Vec<u8>, String, std::path::PathBuf) {
+    let dir = std::env::var_os("HCPCS_CPT_DATA_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data").into());
+    let r = hcpcs::release();
+    let path = dir.join("hcpcs").join(r.name()).join(r.source_file());
+    let bytes = std::fs::read(&path)
+        .unwrap_or_else(|e| panic!("the baselines read the CMS file {}: {e}", path.display()));
+    (bytes, r.source_file().to_string(), path)
 }
 
-fn parse(bytes: &[u8], path: &str) -> Vec<SourceRecord> {
-    fixed_width::parse(bytes, path).expect("the CMS file parses")
+fn parse(bytes: &[u8], name: &str) -> Vec<SourceRecord> {
+    if name.ends_with(".xlsx") {
+        hcpcs_import::cms::level2_xlsx::parse(bytes, name).expect("the CMS file parses")
+    } else {
+        hcpcs_import::cms::level2_text::parse(bytes, name).expect("the CMS file parses")
+    }
 }
 
 fn fill_hashmap(records: Vec<SourceRecord>) -> HashMap<String, SourceRecord> {
@@ -112,7 +121,8 @@ fn benches(c: &mut Criterion) {
         .iter()
         .map(|s| s.parse().expect("well-formed"))
         .collect();
-    let (bytes, path) = source();
+    let (bytes, name, file) = source();
+    let path = name.as_str();
     let map = fill_hashmap(parse(&bytes, path));
     let typed_map: HashMap<Code, &SourceRecord> = map.values().map(|r| (r.code, r)).collect();
     let sorted = fill_sorted(parse(&bytes, path));
@@ -269,7 +279,7 @@ fn benches(c: &mut Criterion) {
     g.bench_function("hashmap_read_parse_fill", |b| {
         b.iter_batched(
             || (),
-            |()| fill_hashmap(parse(&std::fs::read(path).expect("read"), path)),
+            |()| fill_hashmap(parse(&std::fs::read(&file).expect("read"), path)),
             BatchSize::PerIteration,
         )
     });

@@ -6,15 +6,17 @@ use chrono::NaiveDate;
 ///
 /// ```
 /// let d = hcpcs::fee_schedule::release();
-/// assert_eq!(d.source_file(), "PPRRVU25_JAN.csv");
-/// assert_eq!(d.effective().to_string(), "2025-01-01");
+/// assert!(d.source_file().starts_with("PPRRVU"));
+/// // A release is named after the month it takes effect.
+/// assert_eq!(d.effective().to_string()[..7], *d.name());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Dataset {
+    pub(crate) name: &'static str,
     pub(crate) source_file: &'static str,
-    pub(crate) source_path: &'static str,
     pub(crate) effective: u32,
     pub(crate) rows: usize,
+    pub(crate) rows_not_carried: usize,
 }
 
 impl Dataset {
@@ -23,9 +25,9 @@ impl Dataset {
         self.source_file
     }
 
-    /// The path the build read it from, on the machine that built the crate.
-    pub const fn source_path(&self) -> &'static str {
-        self.source_path
+    /// The release, `YYYY-MM` (the month it takes effect).
+    pub const fn name(&self) -> &'static str {
+        self.name
     }
 
     /// The date the dataset takes effect.
@@ -36,6 +38,12 @@ impl Dataset {
     /// How many rows were compiled (Level II only, unless the `cpt` feature is on).
     pub const fn rows(&self) -> usize {
         self.rows
+    }
+
+    /// How many CPT/CDT rows the CMS file has that the crate's `data/` does not carry (compiled only
+    /// with the `cpt` feature; [`has_cpt_rows`]).
+    pub const fn rows_not_carried(&self) -> usize {
+        self.rows_not_carried
     }
 }
 

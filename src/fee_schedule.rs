@@ -8,14 +8,16 @@
 //! let q: hcpcs::HcpcsCode = "G0008".parse().unwrap();
 //! let row = fee_schedule::row(q, None).unwrap();
 //! assert_eq!(row.code(), q);
-//! assert_eq!(row.conversion_factor().to_string(), "32.3465");
+//! assert_eq!(row.status(), PfsStatus::StatutoryExclusion);
+//! assert_eq!(row.global_days(), GlobalDays::NotApplicable);
+//! assert!(row.conversion_factor().units() > 0);
 //! ```
 
 use hcpcs_core::packed::{self as pk, fee as pf};
 
 pub use hcpcs_core::fee::{
     AssistantAtSurgery, BilateralSurgery, CoSurgeons, Decimal, DiagnosticImagingFamily, GlobalDays,
-    MultipleProcedure, PcTc, PfsStatus, PhysicianSupervision, TeamSurgery,
+    MultipleProcedure, PcTc, PfsPricingIndicator, PfsStatus, PhysicianSupervision, TeamSurgery,
 };
 
 use crate::datasets::Dataset;
@@ -184,6 +186,13 @@ impl FeeScheduleRow {
         )
     }
 
+    /// PRIC IND, a column of the relative value files from 2026 on; `None` for a file without it.
+    /// Its meaning is not documented in any source found here, so it has no description
+    /// ([`PfsPricingIndicator`]).
+    pub fn pricing_indicator(&self) -> Option<PfsPricingIndicator> {
+        PfsPricingIndicator::from_index(self.u8(pf::PRICING).checked_sub(1)?)
+    }
+
     /// Endoscopic base code (for multiple procedure indicator 3).
     pub fn endoscopic_base(&self) -> Option<HcpcsCode> {
         match pk::u32_at(&self.0, pf::ENDO_BASE) {
@@ -259,7 +268,7 @@ impl core::fmt::Debug for FeeScheduleRow {
 /// The (start, count) span of `key` in a `runs` index.
 pub(crate) fn span(map: &phf::Map<u32, u64>, key: u32) -> (usize, usize) {
     map.get(&key)
-        .map_or((0, 0), |v| ((v >> 32) as usize, (v & 0xFFFF_FFFF) as usize))
+        .map_or((0, 0), |&v| hcpcs_core::packed::decode_run(v))
 }
 
 /// Every row of a code: the global service first, then its modifiers. Empty if the file has none
@@ -288,7 +297,7 @@ pub fn release() -> Dataset {
 impl serde::Serialize for FeeScheduleRow {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("FeeScheduleRow", 30)?;
+        let mut st = s.serialize_struct("FeeScheduleRow", 31)?;
         st.serialize_field("code", &self.code())?;
         st.serialize_field("modifier", &self.modifier())?;
         st.serialize_field("status", &self.status())?;
@@ -314,6 +323,7 @@ impl serde::Serialize for FeeScheduleRow {
         st.serialize_field("assistant_at_surgery", &self.assistant_at_surgery())?;
         st.serialize_field("co_surgeons", &self.co_surgeons())?;
         st.serialize_field("team_surgery", &self.team_surgery())?;
+        st.serialize_field("pricing_indicator", &self.pricing_indicator())?;
         st.serialize_field("endoscopic_base", &self.endoscopic_base())?;
         st.serialize_field("conversion_factor", &self.conversion_factor())?;
         st.serialize_field("physician_supervision", &self.physician_supervision())?;

@@ -23,10 +23,8 @@ use crate::{tables, Code, Record, Release};
 #[doc(hidden)]
 #[derive(Debug)]
 pub struct ReleaseTable {
+    pub(crate) name: &'static str,
     pub(crate) source_file: &'static str,
-    pub(crate) source_path: &'static str,
-    pub(crate) year: i32,
-    pub(crate) month: u32,
     pub(crate) effective: u32,
     pub(crate) revised: u32,
     pub(crate) overrides: &'static phf::Map<u32, u32>,
@@ -52,13 +50,6 @@ pub enum HistoryError {
     UnknownRelease(String),
 }
 
-fn key(c: Code) -> u32 {
-    match c {
-        Code::Procedure(p) => p.to_u32(),
-        Code::Modifier(m) => 1 << 31 | m.to_u16() as u32,
-    }
-}
-
 /// The code set as one release has it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct View {
@@ -78,7 +69,12 @@ impl View {
 
     /// The release's record of a code or modifier.
     pub fn record(&self, code: Code) -> Option<&'static Record> {
-        match self.release.table().overrides.get(&key(code)) {
+        match self
+            .release
+            .table()
+            .overrides
+            .get(&hcpcs_core::packed::table_key(code))
+        {
             Some(&u32::MAX) => None,
             Some(&i) => tables::HISTORY.get(i as usize),
             None => crate::record(code),

@@ -41,11 +41,12 @@ impl Mue {
 
 /// The MUE of a code, if the table has one.
 pub fn get(code: HcpcsCode) -> Option<Mue> {
-    let v = *tables::MUE.get(&code.to_u32())?;
+    let (value, adjudication, rationale) =
+        hcpcs_core::packed::decode_mue(*tables::MUE.get(&code.to_u32())?);
     Some(Mue {
-        value: v & 0x00FF_FFFF,
-        adjudication: MueAdjudication::from_index((v >> 24 & 3) as u8)?,
-        rationale: MueRationale::from_index((v >> 26) as u8)?,
+        value,
+        adjudication: MueAdjudication::from_index(adjudication)?,
+        rationale: MueRationale::from_index(rationale)?,
     })
 }
 

@@ -1,24 +1,24 @@
-//! The fee-schedule, MUE and add-on tables against the real CMS files (the same files the build read).
+//! The fee-schedule, MUE and add-on tables against what they were compiled from: the crate's `data/`
+//! (and, with the `cpt` feature, the whole CMS file of the same release).
+
+mod common;
 
 use std::collections::HashSet;
 
+#[cfg(feature = "cpt")]
 use chrono::NaiveDate;
 use hcpcs::add_on::{self, AocEditType};
 use hcpcs::fee_schedule::{self, *};
 use hcpcs::mue::{self, MueAdjudication};
 use hcpcs::{CodeShape, HcpcsCode};
-use hcpcs_core::source::{aoc, mue as mue_src, pfs};
 
 fn code(s: &str) -> HcpcsCode {
     s.parse().unwrap()
 }
 
+#[cfg(feature = "cpt")]
 fn date(s: &str) -> NaiveDate {
     s.parse().unwrap()
-}
-
-fn read(d: hcpcs::Dataset) -> Vec<u8> {
-    std::fs::read(d.source_path()).unwrap()
 }
 
 fn compiled(c: HcpcsCode) -> bool {
@@ -27,13 +27,21 @@ fn compiled(c: HcpcsCode) -> bool {
 
 #[test]
 fn row_counts_match_the_sources() {
-    let rows = pfs::parse(&read(fee_schedule::release()), "pfs").unwrap();
-    let muer = mue_src::parse(&read(mue::release()), "mue").unwrap();
-    let aocr = aoc::parse(&read(add_on::release()), "aoc").unwrap();
-    if fee_schedule::release().source_file() == "PPRRVU25_JAN.csv" {
-        assert_eq!(rows.len(), 18_865);
+    let rows = common::fee_rows();
+    let muer = common::mue_rows();
+    let aocr = common::add_on_rows();
+    if hcpcs::has_cpt_rows() && fee_schedule::release().source_file() == "PPRRVU2026_Jul_nonQPP.csv"
+    {
+        // The whole CMS files: 19,356 rows less one placeholder (GXXX1); SOURCE.md's counts.
+        assert_eq!(rows.len(), 19_355);
         assert_eq!(muer.len(), 15_095);
         assert_eq!(aocr.len(), 9_000);
+    }
+    // Every row of the CMS file is either compiled or counted as not carried.
+    for d in [fee_schedule::release(), mue::release(), add_on::release()] {
+        if !hcpcs::has_cpt_rows() {
+            assert!(d.rows_not_carried() > 0, "{d:?}");
+        }
     }
     assert_eq!(
         fee_schedule::all().len(),
@@ -49,15 +57,16 @@ fn row_counts_match_the_sources() {
         .count();
     assert_eq!(add_on::all().len(), edits);
     assert_eq!(fee_schedule::release().rows(), fee_schedule::all().len());
-    assert_eq!(fee_schedule::release().effective(), date("2025-01-01"));
-    assert_eq!(mue::release().effective(), date("2026-04-01"));
-    assert_eq!(add_on::release().effective(), date("2026-04-01"));
+    for d in [fee_schedule::release(), mue::release(), add_on::release()] {
+        assert_eq!(d.effective().to_string()[..7], *d.name(), "{d:?}");
+    }
 }
 
 /// Every compiled fee-schedule row equals the parser's reading of the file, field by field.
 #[test]
 fn every_fee_row_every_field_matches_the_source() {
-    let rows = pfs::parse(&read(fee_schedule::release()), "pfs").unwrap();
+    let rows = common::fee_rows();
+    assert_eq!(rows.len(), fee_schedule::all().len());
     for s in rows.iter().filter(|r| compiled(r.code)) {
         let r = fee_schedule::row(s.code, s.modifier)
             .unwrap_or_else(|| panic!("{} {:?}", s.code, s.modifier));
@@ -89,6 +98,7 @@ fn every_fee_row_every_field_matches_the_source() {
         assert_eq!(r.assistant_at_surgery(), s.assistant_at_surgery, "{c:?}");
         assert_eq!(r.co_surgeons(), s.co_surgeons, "{c:?}");
         assert_eq!(r.team_surgery(), s.team_surgery, "{c:?}");
+        assert_eq!(r.pricing_indicator(), s.pricing_indicator, "{c:?}");
         assert_eq!(r.endoscopic_base(), s.endoscopic_base, "{c:?}");
         assert_eq!(r.conversion_factor(), s.conversion_factor, "{c:?}");
         assert_eq!(r.physician_supervision(), s.physician_supervision, "{c:?}");
@@ -108,11 +118,7 @@ fn every_fee_row_every_field_matches_the_source() {
 
 #[test]
 fn every_mue_and_add_on_edit_matches_the_source() {
-    for s in mue_src::parse(&read(mue::release()), "mue")
-        .unwrap()
-        .iter()
-        .filter(|r| compiled(r.code))
-    {
+    for s in common::mue_rows().iter().filter(|r| compiled(r.code)) {
         let m = mue::get(s.code).unwrap();
         assert_eq!(
             (m.value(), m.adjudication(), m.rationale()),
@@ -121,7 +127,7 @@ fn every_mue_and_add_on_edit_matches_the_source() {
             s.code
         );
     }
-    let src = aoc::parse(&read(add_on::release()), "aoc").unwrap();
+    let src = common::add_on_rows();
     for s in src
         .iter()
         .filter(|r| compiled(r.add_on) && r.primary.is_none_or(compiled))
@@ -292,7 +298,7 @@ mod cpt {
             (r.imaging_family().code(), r.imaging_family().description()),
             ("99", "Concept does not apply")
         );
-        assert_eq!(r.conversion_factor(), Decimal::new(323_465, 4));
+        assert_eq!(r.conversion_factor(), Decimal::new(334_009, 4));
 
         let m = mue::get(code("0708T")).unwrap();
         assert_eq!(
@@ -327,26 +333,14 @@ mod cpt {
 
 /// No CPT or CDT description text is in the compiled tables, with or without the `cpt` feature: the
 /// string blob holds exactly the strings the API can reach, and every one of those comes from a
-/// public-domain source (a Level II record or modifier of the ANWEB file, the processing notes, or the
-/// add-on table's CMS notes), never from the fee-schedule file's DESCRIPTION column.
+/// public-domain source (a Level II record or modifier of an ANWEB file, the processing notes, or the
+/// add-on table's CMS notes: all of them rows of `data/`), never from the fee-schedule file's
+/// DESCRIPTION column, which the importer does not read into `data/` at all.
 #[test]
 fn no_cpt_description_is_embedded() {
-    use hcpcs_core::source::workbook;
-    use hcpcs_core::source::{fixed_width, notes};
-    let paths = hcpcs::release().source_paths();
-    let mut level2 = Vec::new();
-    for r in hcpcs::releases() {
-        let bytes = std::fs::read(r.source_path()).unwrap();
-        level2.extend(
-            if r.source_path().ends_with(".xlsx") {
-                workbook::parse(&bytes, "xlsx")
-            } else {
-                fixed_width::parse(&bytes, "txt")
-            }
-            .unwrap(),
-        );
-    }
-    let notes = notes::parse(&std::fs::read(paths[1]).unwrap(), "notes").unwrap();
+    let data = common::data();
+    let level2: Vec<_> = data.hcpcs.iter().flat_map(|r| &r.records).collect();
+    let notes = &data.notes;
     let mut public: HashSet<String> = HashSet::new();
     for r in level2
         .iter()
@@ -355,7 +349,7 @@ fn no_cpt_description_is_embedded() {
         public.insert(r.long_description.clone());
         public.insert(r.short_description.clone());
     }
-    for r in &level2 {
+    for r in level2.iter() {
         public.extend(
             r.cim_references
                 .iter()

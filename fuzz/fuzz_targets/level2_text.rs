@@ -4,7 +4,7 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(records) = hcpcs_core::source::fixed_width::parse(data, "fuzz.txt") {
+    if let Ok(records) = hcpcs_import::cms::level2_text::parse(data, "fuzz.txt") {
         for r in records {
             assert!(r.short_description.len() <= 28);
         }

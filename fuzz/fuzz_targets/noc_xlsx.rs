@@ -4,5 +4,5 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let _ = hcpcs_core::source::noc::parse(data, "fuzz.xlsx");
+    let _ = hcpcs_import::cms::noc::parse(data, "fuzz.xlsx");
 });

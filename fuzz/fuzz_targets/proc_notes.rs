@@ -4,7 +4,7 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(notes) = hcpcs_core::source::notes::parse(data, "fuzz.txt") {
+    if let Ok(notes) = hcpcs_import::cms::proc_notes::parse(data, "fuzz.txt") {
         assert!(notes.iter().all(|n| n.number > 0));
     }
 });

@@ -124,6 +124,81 @@ impl serde::Serialize for Decimal {
     }
 }
 
+/// PRIC IND: a one-digit column that the CMS relative value files carry from 2026 on (between TEAM SURG
+/// and ENDO BASE). **Its meaning is not known here**: no CMS documentation of it (RVU26A / RVU26C) could
+/// be found, so this type carries the digit and gives no description rather than invent one. In the July
+/// 2026 file it is `9` on every row.
+///
+/// ```
+/// use hcpcs_core::fee::PfsPricingIndicator;
+/// let p: PfsPricingIndicator = "9".parse().unwrap();
+/// assert_eq!(p.code(), "9");
+/// assert_eq!(p.description(), None);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PfsPricingIndicator(u8);
+
+impl PfsPricingIndicator {
+    /// The field's name, for people and error messages.
+    pub const FIELD: &'static str = "PRIC IND (fee schedule pricing indicator)";
+
+    /// The CMS code, one digit.
+    pub const fn code(self) -> &'static str {
+        const DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+        DIGITS[(self.0 % 10) as usize]
+    }
+
+    /// Always `None`: no authoritative description of PRIC IND was found (see the type's docs).
+    pub const fn description(self) -> Option<&'static str> {
+        None
+    }
+
+    /// Position among the ten digits; used by the generated tables.
+    #[doc(hidden)]
+    pub const fn index(self) -> u8 {
+        self.0
+    }
+
+    /// Inverse of [`Self::index`].
+    #[doc(hidden)]
+    pub fn from_index(i: u8) -> Option<PfsPricingIndicator> {
+        (i < 10).then_some(PfsPricingIndicator(i))
+    }
+}
+
+impl CmsValue for PfsPricingIndicator {
+    const FIELD: &'static str = PfsPricingIndicator::FIELD;
+    fn from_cms_code(code: &str) -> Option<PfsPricingIndicator> {
+        match code.as_bytes() {
+            [d @ b'0'..=b'9'] => Some(PfsPricingIndicator(d - b'0')),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for PfsPricingIndicator {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.code())
+    }
+}
+
+impl core::str::FromStr for PfsPricingIndicator {
+    type Err = UnknownValue;
+    fn from_str(s: &str) -> Result<PfsPricingIndicator, UnknownValue> {
+        PfsPricingIndicator::from_cms_code(s.trim()).ok_or_else(|| UnknownValue {
+            field: PfsPricingIndicator::FIELD,
+            value: s.to_string(),
+        })
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for PfsPricingIndicator {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
 cms_enum! {
     /// Fee schedule status code (RVU25A Attachment A): whether the code is in the fee schedule and
     /// separately payable.

@@ -135,6 +135,76 @@ pub fn decode_xref(v: u32) -> Option<CrossReference> {
     }
 }
 
+/// The key of a code in the record tables and the history override maps: a procedure's packed code,
+/// or `1 << 31` | a modifier's.
+#[inline]
+pub fn table_key(c: Code) -> u32 {
+    match c {
+        Code::Procedure(p) => p.to_u32(),
+        Code::Modifier(m) => TABLE_KEY_MODIFIER | m.to_u16() as u32,
+    }
+}
+
+const TABLE_KEY_MODIFIER: u32 = 1 << 31;
+
+/// How many letter keys there are: 26 letters × 10,000 numbers.
+pub const LETTER_KEYS: usize = 26 * 10_000;
+
+/// The presence-bitmap key of a letter-first code with four digits (all of Level II): letter index ×
+/// 10,000 + its number; `None` for any other packed code. Reads the packed code's 6-bit characters
+/// (digits are 1-10, letters 11-36).
+#[inline]
+pub fn letter_key(packed: u32) -> Option<u32> {
+    let first = (packed >> 24).wrapping_sub(11);
+    let digit = |shift: u32| ((packed >> shift) & 63).wrapping_sub(1);
+    let d = [digit(18), digit(12), digit(6), digit(0)];
+    if first >= 26 || d.iter().any(|&x| x >= 10) {
+        return None;
+    }
+    Some(first * 10_000 + d[0] * 1000 + d[1] * 100 + d[2] * 10 + d[3])
+}
+
+/// [`letter_key`] straight from text: exactly 5 bytes, a letter (either case) and 4 digits.
+#[inline]
+pub fn letter_key_ascii(b: &[u8]) -> Option<u32> {
+    let b: &[u8; 5] = b.try_into().ok()?;
+    let letter = (b[0] | 0x20).wrapping_sub(b'a') as u32;
+    let d = [b[1], b[2], b[3], b[4]].map(|c| c.wrapping_sub(b'0') as u32);
+    if letter >= 26 || d.iter().any(|&x| x >= 10) {
+        return None;
+    }
+    Some(letter * 10_000 + d[0] * 1000 + d[1] * 100 + d[2] * 10 + d[3])
+}
+
+/// A run of rows with equal keys in a sorted table: `start << 32 | count`.
+#[inline]
+pub const fn encode_run(start: usize, count: usize) -> u64 {
+    ((start as u64) << 32) | count as u64
+}
+
+/// Inverse of [`encode_run`]: (start, count).
+#[inline]
+pub const fn decode_run(v: u64) -> (usize, usize) {
+    ((v >> 32) as usize, (v & 0xFFFF_FFFF) as usize)
+}
+
+/// The largest MUE value the packed form holds (24 bits).
+pub const MUE_VALUE_MAX: u32 = (1 << 24) - 1;
+
+/// An MUE: value (24 bits) | adjudication index << 24 (2 bits) | rationale index << 26; `None` when the
+/// value does not fit.
+#[inline]
+pub fn encode_mue(value: u32, adjudication: u8, rationale: u8) -> Option<u32> {
+    (value <= MUE_VALUE_MAX && adjudication < 4 && rationale < 64)
+        .then_some(value | (adjudication as u32) << 24 | (rationale as u32) << 26)
+}
+
+/// Inverse of [`encode_mue`]: (value, adjudication index, rationale index).
+#[inline]
+pub const fn decode_mue(v: u32) -> (u32, u8, u8) {
+    (v & MUE_VALUE_MAX, (v >> 24 & 3) as u8, (v >> 26) as u8)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -176,6 +246,45 @@ mod tests {
             end = at + len;
         }
         assert!(end <= WIDTH);
+    }
+
+    #[test]
+    fn letter_keys_agree_from_packed_codes_and_from_text() {
+        let mut n = 0;
+        for letter in b'A'..=b'Z' {
+            for num in (0..10_000).step_by(7) {
+                let text = format!("{}{num:04}", letter as char);
+                let c = HcpcsCode::parse(&text).unwrap();
+                let k = letter_key(c.to_u32()).unwrap();
+                assert_eq!(Some(k), letter_key_ascii(text.as_bytes()));
+                assert_eq!(Some(k), letter_key_ascii(text.to_lowercase().as_bytes()));
+                assert_eq!(k, (letter - b'A') as u32 * 10_000 + num);
+                n += 1;
+            }
+        }
+        assert!(n > 37_000);
+        for not_letter_first in ["99213", "0708T", "A123", "A12345", "AB123"] {
+            assert_eq!(letter_key_ascii(not_letter_first.as_bytes()), None);
+            if let Ok(c) = HcpcsCode::parse(not_letter_first) {
+                assert_eq!(letter_key(c.to_u32()), None, "{not_letter_first}");
+            }
+        }
+    }
+
+    #[test]
+    fn table_keys_runs_and_mues_roundtrip() {
+        let q = Code::parse("Q2057").unwrap();
+        let tc = Code::parse("TC").unwrap();
+        assert_eq!(table_key(q), HcpcsCode::parse("Q2057").unwrap().to_u32());
+        assert_ne!(table_key(tc) & TABLE_KEY_MODIFIER, 0);
+        assert_eq!(table_key(q) & TABLE_KEY_MODIFIER, 0);
+        assert_eq!(decode_run(encode_run(9_005, 17)), (9_005, 17));
+        assert_eq!(decode_mue(encode_mue(800, 2, 13).unwrap()), (800, 2, 13));
+        assert_eq!(
+            decode_mue(encode_mue(MUE_VALUE_MAX, 3, 63).unwrap()),
+            (MUE_VALUE_MAX, 3, 63)
+        );
+        assert_eq!(encode_mue(MUE_VALUE_MAX + 1, 0, 0), None);
     }
 
     #[test]
@@ -222,7 +331,8 @@ pub mod fee {
     pub const OPPS_NON_FACILITY_PE: usize = 56; // i32
     pub const OPPS_FACILITY_PE: usize = 60;
     pub const OPPS_MP: usize = 64;
-    pub const WIDTH: usize = 68;
+    pub const PRICING: usize = 68; // u8 PRIC IND index + 1, 0 = absent (files before 2026)
+    pub const WIDTH: usize = 69;
     pub const FLAG_NOT_USED: u8 = 1;
     pub const FLAG_NON_FACILITY_NA: u8 = 2;
     pub const FLAG_FACILITY_NA: u8 = 4;

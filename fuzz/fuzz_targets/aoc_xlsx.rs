@@ -1,8 +1,0 @@
-//! The add-on code workbook reader on arbitrary bytes: never panics.
-#![no_main]
-
-use libfuzzer_sys::fuzz_target;
-
-fuzz_target!(|data: &[u8]| {
-    let _ = hcpcs_core::source::aoc::parse(data, "fuzz.xlsx");
-});
