@@ -449,3 +449,22 @@ fn date_of_service_check_agrees_with_the_record() {
     assert!(!is_valid_on("Z9999", date("2025-06-30")));
     assert!(!is_valid_on("Q20", date("2025-06-30")));
 }
+
+/// The generated tables hold no path of the machine that built them (reproducible builds): no
+/// absolute path, not the crate's directory, not the data directory.
+#[test]
+fn generated_tables_embed_no_build_machine_path() {
+    let generated = include_str!(concat!(env!("OUT_DIR"), "/hcpcs_tables.rs"));
+    let manifest = env!("CARGO_MANIFEST_DIR");
+    assert!(!generated.contains(manifest), "the tables hold {manifest}");
+    assert!(!generated.contains("/shared/data"));
+    assert!(!generated.contains(":\\\\"), "a Windows path");
+    for line in generated.lines().filter(|l| l.contains("source_file")) {
+        assert!(!line.contains("\"/"), "{line}");
+    }
+    // What the API gives is a file name, never a path.
+    for r in releases() {
+        assert!(!r.source_file().contains('/'), "{}", r.source_file());
+    }
+    assert!(!hcpcs::fee_schedule::release().source_file().contains('/'));
+}
