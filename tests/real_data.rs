@@ -186,6 +186,7 @@ fn q2057_seed_record() {
 /// TC's long description is the join of its first line and every continuation line. The issue expected
 /// 5 lines; the January 2026 file has 7 (record ids 7, then 8 six times).
 #[test]
+#[ignore = "needs the CMS downloads in ../shared/data (CI: --include-ignored)"]
 fn tc_modifier_description_spans_its_continuation_lines() {
     let bytes = anweb_bytes();
     let text = String::from_utf8(bytes).unwrap();
