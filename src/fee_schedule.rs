@@ -20,6 +20,8 @@ pub use hcpcs_core::fee::{
     MultipleProcedure, PcTc, PfsPricingIndicator, PfsStatus, PhysicianSupervision, TeamSurgery,
 };
 
+use chrono::{Datelike, NaiveDate};
+
 use crate::datasets::Dataset;
 use crate::{tables, HcpcsCode, Modifier};
 
@@ -271,26 +273,327 @@ pub(crate) fn span(map: &phf::Map<u32, u64>, key: u32) -> (usize, usize) {
         .map_or((0, 0), |&v| hcpcs_core::packed::decode_run(v))
 }
 
-/// Every row of a code: the global service first, then its modifiers. Empty if the file has none
-/// (or, without the `cpt` feature, for a CPT or CDT code).
-pub fn rows(code: HcpcsCode) -> &'static [FeeScheduleRow] {
-    let (start, n) = span(&tables::FEE_INDEX, code.to_u32());
-    tables::FEE_ROWS.get(start..start + n).unwrap_or(&[])
+/// One compiled relative value file's place in the tables.
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct FeeRelease {
+    pub(crate) dataset: Dataset,
+    pub(crate) start: usize,
+    pub(crate) len: usize,
+    pub(crate) index: &'static phf::Map<u32, u64>,
 }
 
-/// The row of a code with a modifier (`None`: the global service).
+impl FeeRelease {
+    fn rows(&self) -> &'static [FeeScheduleRow] {
+        tables::FEE_ROWS
+            .get(self.start..self.start + self.len)
+            .unwrap_or(&[])
+    }
+
+    fn rows_of(&self, code: HcpcsCode) -> &'static [FeeScheduleRow] {
+        let (start, n) = span(self.index, code.to_u32());
+        tables::FEE_ROWS.get(start..start + n).unwrap_or(&[])
+    }
+}
+
+/// The newest compiled relative value file (the build refuses a `data/` without one).
+fn current() -> &'static FeeRelease {
+    &tables::FEE_RELEASES[tables::FEE_RELEASES.len() - 1]
+}
+
+/// Every row of a code in the current release ([`release`]): the global service first, then its
+/// modifiers. Empty if the file has none (or, without the `cpt` feature, for a CPT or CDT code). For a
+/// date of service, see [`rows_on`].
+pub fn rows(code: HcpcsCode) -> &'static [FeeScheduleRow] {
+    current().rows_of(code)
+}
+
+/// The row of a code with a modifier (`None`: the global service), in the current release.
 pub fn row(code: HcpcsCode, modifier: Option<Modifier>) -> Option<&'static FeeScheduleRow> {
     rows(code).iter().find(|r| r.modifier() == modifier)
 }
 
-/// Every row, in (code, modifier) order.
+/// Every row of the current release, in (code, modifier) order.
 pub fn all() -> impl ExactSizeIterator<Item = &'static FeeScheduleRow> + Clone {
-    tables::FEE_ROWS.iter()
+    current().rows().iter()
 }
 
-/// The relative value file the rows came from.
+/// The relative value file the current rows came from.
 pub fn release() -> Dataset {
-    tables::FEE_RELEASE
+    current().dataset
+}
+
+/// Every compiled relative value file, oldest first (the last is [`release`]).
+///
+/// ```
+/// let names: Vec<&str> = hcpcs::fee_schedule::releases().map(|d| d.name()).collect();
+/// assert_eq!(names.last(), Some(&hcpcs::fee_schedule::release().name()));
+/// ```
+pub fn releases() -> impl ExactSizeIterator<Item = Dataset> + DoubleEndedIterator + Clone {
+    tables::FEE_RELEASES.iter().map(|r| r.dataset)
+}
+
+/// The first day of the calendar quarter of `d`.
+fn quarter_start(d: NaiveDate) -> NaiveDate {
+    let m = (d.month() - 1) / 3 * 3 + 1;
+    NaiveDate::from_ymd_opt(d.year(), m, 1).unwrap_or(d)
+}
+
+/// Why no relative value file answers for a date of service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[non_exhaustive]
+pub enum FeeScheduleError {
+    /// The date is before the quarter of the oldest compiled file.
+    #[error("{date} is before the oldest compiled fee schedule, {} ({}), in force from {}", first.name(), first.source_file(), first.effective())]
+    BeforeFirstRelease {
+        /// The date asked for.
+        date: NaiveDate,
+        /// The oldest compiled file.
+        first: Dataset,
+    },
+    /// CMS publishes a relative value file each quarter; the one in force on this date is not
+    /// compiled, so no compiled file may stand in for it.
+    #[error("the fee schedule in force on {date} is the {}-{:02} quarter's, which this build does not carry; the newest compiled before it is {} ({})", quarter.year(), quarter.month(), newest_before.name(), newest_before.source_file())]
+    QuarterNotCompiled {
+        /// The date asked for.
+        date: NaiveDate,
+        /// The first day of the missing quarter.
+        quarter: NaiveDate,
+        /// The newest compiled file that took effect before the date.
+        newest_before: Dataset,
+    },
+}
+
+fn release_entry_on(date: NaiveDate) -> Result<&'static FeeRelease, FeeScheduleError> {
+    let q = quarter_start(date);
+    let Some(r) = tables::FEE_RELEASES
+        .iter()
+        .rev()
+        .find(|r| quarter_start(r.dataset.effective()) <= q)
+    else {
+        return Err(FeeScheduleError::BeforeFirstRelease {
+            date,
+            first: tables::FEE_RELEASES[0].dataset,
+        });
+    };
+    if quarter_start(r.dataset.effective()) != q {
+        return Err(FeeScheduleError::QuarterNotCompiled {
+            date,
+            quarter: q,
+            newest_before: r.dataset,
+        });
+    }
+    Ok(r)
+}
+
+/// The relative value file in force on a date of service. CMS publishes one a quarter (January,
+/// April, July, October); a compiled file answers for the dates of its own quarter only, so a date in a
+/// quarter whose file is not compiled — between two compiled files, or after the newest — is an
+/// error that names the missing quarter, never an older file standing in for it.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use hcpcs::fee_schedule::{self, FeeScheduleError};
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// assert_eq!(fee_schedule::release_on(d(2026, 8, 15)).unwrap().name(), "2026-07");
+/// assert_eq!(fee_schedule::release_on(d(2025, 3, 31)).unwrap().name(), "2025-01");
+/// // April 2025 to June 2026: those quarters' files are not compiled.
+/// assert!(matches!(
+///     fee_schedule::release_on(d(2026, 3, 1)),
+///     Err(FeeScheduleError::QuarterNotCompiled { .. })
+/// ));
+/// ```
+pub fn release_on(date: NaiveDate) -> Result<Dataset, FeeScheduleError> {
+    release_entry_on(date).map(|r| r.dataset)
+}
+
+/// Every row of a code in the relative value file in force on `date` ([`release_on`]).
+pub fn rows_on(
+    code: HcpcsCode,
+    date: NaiveDate,
+) -> Result<&'static [FeeScheduleRow], FeeScheduleError> {
+    release_entry_on(date).map(|r| r.rows_of(code))
+}
+
+/// The row of a code with a modifier in the relative value file in force on `date`.
+pub fn row_on(
+    code: HcpcsCode,
+    modifier: Option<Modifier>,
+    date: NaiveDate,
+) -> Result<Option<&'static FeeScheduleRow>, FeeScheduleError> {
+    Ok(rows_on(code, date)?
+        .iter()
+        .find(|r| r.modifier() == modifier))
+}
+
+/// Where the service was furnished: which practice expense RVU applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Setting {
+    /// A facility (hospital, ASC, SNF, …): the facility PE RVU.
+    Facility,
+    /// Any other setting (an office): the non-facility PE RVU.
+    NonFacility,
+}
+
+/// The clinician's Advanced Alternative Payment Model status, which picks the conversion factor from
+/// 2026 on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ApmStatus {
+    /// A qualifying APM participant (QP).
+    QualifyingParticipant,
+    /// Not a qualifying APM participant: the conversion factor in the relative value file.
+    NotQualifying,
+}
+
+/// The CY 2026 conversion factor for qualifying APM participants, $33.5675.
+///
+/// Source: the CY 2026 Physician Fee Schedule final rule (CMS-1832-F, Federal Register 2025-19787,
+/// November 5, 2025), which sets two conversion factors for 2026: $33.5675 for qualifying APM
+/// participants and $33.4009 for all other clinicians (as reported by Part B News, "CY 2026 Qualifying
+/// APM CF (final) $33.5675", and by the AAMC, "QP $33.57"). The July 2026 relative value file carries
+/// only the other one (33.4009, its name says `nonQPP`); no CMS QPP relative value file was available
+/// to read this value from, so it is this constant. Before 2026 there is one conversion factor for all
+/// clinicians (RVU25A: "a single conversion factor for all services"), the one in the file.
+pub const QP_CONVERSION_FACTOR_2026: Decimal = Decimal::new(335_675, 4);
+
+/// Why there is no national payment amount.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[non_exhaustive]
+pub enum PaymentError {
+    /// No compiled relative value file is in force on the date.
+    #[error(transparent)]
+    Release(#[from] FeeScheduleError),
+    /// The file in force has no row for the code and modifier.
+    #[error("{} has no row for {code}{}", release.source_file(), modifier.map(|m| format!("-{m}")).unwrap_or_default())]
+    NoRow {
+        /// The code.
+        code: HcpcsCode,
+        /// The modifier.
+        modifier: Option<Modifier>,
+        /// The file in force.
+        release: Dataset,
+    },
+    /// A CPT or CDT code, and this build does not carry their rows (the `cpt` feature): not "no row".
+    #[error("{code} is a {}: its fee-schedule rows need the `cpt` feature", code.shape())]
+    NotCompiled {
+        /// The code.
+        code: HcpcsCode,
+    },
+    /// The status says Medicare does not pay the RVUs ("Only RVUs associated with status codes of
+    /// A, R, or T are used for Medicare payment", RVU25A).
+    #[error("status {} ({}): the RVUs are not used for Medicare payment", status.code(), status.description())]
+    NotPaidOnRvus {
+        /// The row's status.
+        status: PfsStatus,
+    },
+    /// The NA indicator of the setting: "rarely or never performed" there, no PE RVU developed.
+    #[error("NA in the {setting:?} setting: the procedure is rarely or never performed there")]
+    NotApplicableInSetting {
+        /// The setting asked for.
+        setting: Setting,
+    },
+    /// A qualifying participant's conversion factor for a year after 2026, which the crate does not
+    /// know.
+    #[error("no qualifying-APM conversion factor is known for {year}")]
+    NoQpConversionFactor {
+        /// The file's year.
+        year: i32,
+    },
+}
+
+/// A national payment amount and how it was computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Payment {
+    /// The row used.
+    pub row: &'static FeeScheduleRow,
+    /// The relative value file in force.
+    pub release: Dataset,
+    /// Total RVUs of the setting (work + PE of the setting + malpractice).
+    pub total_rvus: Decimal,
+    /// The conversion factor used.
+    pub conversion_factor: Decimal,
+    /// total RVUs × conversion factor, rounded to the cent, halves away from zero.
+    pub amount: Decimal,
+}
+
+/// The conversion factor of a file's row for an APM status.
+pub fn conversion_factor(
+    row: &FeeScheduleRow,
+    release: Dataset,
+    apm: ApmStatus,
+) -> Result<Decimal, PaymentError> {
+    let year = release.effective().year();
+    match apm {
+        ApmStatus::NotQualifying => Ok(row.conversion_factor()),
+        ApmStatus::QualifyingParticipant if year < 2026 => Ok(row.conversion_factor()),
+        ApmStatus::QualifyingParticipant if year == 2026 => Ok(QP_CONVERSION_FACTOR_2026),
+        ApmStatus::QualifyingParticipant => Err(PaymentError::NoQpConversionFactor { year }),
+    }
+}
+
+/// The national payment amount of a code (and modifier) on a date of service: the setting's total
+/// RVUs × the conversion factor in force, in exact decimal arithmetic, rounded to the cent with
+/// halves away from zero, as CMS's published amounts are.
+///
+/// **Not included**: no geographic (GPCI) locality adjustment — this is the national amount; no
+/// multiple-procedure, bilateral, assistant or co-surgery adjustment; no OPPS cap on imaging
+/// (RVU25A's "lower of" rule); no therapy PE reduction; no sequestration, deductible or coinsurance.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use hcpcs::fee_schedule::{self, ApmStatus, Setting};
+/// let g0105: hcpcs::HcpcsCode = "G0105".parse().unwrap();
+/// let day = NaiveDate::from_ymd_opt(2026, 8, 3).unwrap();
+/// let p = fee_schedule::national_payment(g0105, None, day, Setting::NonFacility, ApmStatus::NotQualifying).unwrap();
+/// assert_eq!((p.total_rvus.to_string(), p.conversion_factor.to_string()), ("11.32".into(), "33.4009".into()));
+/// assert_eq!(p.amount.to_string(), "378.10");
+/// let qp = fee_schedule::national_payment(g0105, None, day, Setting::NonFacility, ApmStatus::QualifyingParticipant).unwrap();
+/// assert_eq!(qp.amount.to_string(), "379.98");
+/// ```
+pub fn national_payment(
+    code: HcpcsCode,
+    modifier: Option<Modifier>,
+    date: NaiveDate,
+    setting: Setting,
+    apm: ApmStatus,
+) -> Result<Payment, PaymentError> {
+    let rel = release_entry_on(date)?;
+    let Some(row) = rel.rows_of(code).iter().find(|r| r.modifier() == modifier) else {
+        if code.shape().is_cpt() && !crate::has_cpt_rows() {
+            return Err(PaymentError::NotCompiled { code });
+        }
+        return Err(PaymentError::NoRow {
+            code,
+            modifier,
+            release: rel.dataset,
+        });
+    };
+    if !row.rvus_used_for_payment() {
+        return Err(PaymentError::NotPaidOnRvus {
+            status: row.status(),
+        });
+    }
+    let (total, na) = match setting {
+        Setting::Facility => (row.facility_total(), row.facility_na()),
+        Setting::NonFacility => (row.non_facility_total(), row.non_facility_na()),
+    };
+    if na {
+        return Err(PaymentError::NotApplicableInSetting { setting });
+    }
+    let cf = conversion_factor(row, rel.dataset, apm)?;
+    // RVUs (scale 2) × conversion factor (scale 4): at most 6 + 6 digits, far from overflow.
+    let amount = total
+        .checked_mul(cf)
+        .map_or(Decimal::new(0, 2), |p| p.round_half_away(2));
+    Ok(Payment {
+        row,
+        release: rel.dataset,
+        total_rvus: total,
+        conversion_factor: cf,
+        amount,
+    })
 }
 
 #[cfg(feature = "serde")]

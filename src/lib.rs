@@ -375,7 +375,10 @@ pub fn history_table_bytes() -> usize {
 pub fn dataset_table_bytes() -> usize {
     use core::mem::size_of_val;
     size_of_val(&tables::FEE_ROWS)
-        + tables::FEE_INDEX.len() * 12
+        + tables::FEE_RELEASES
+            .iter()
+            .map(|r| r.index.len() * 12)
+            .sum::<usize>()
         + tables::MUE.len() * 8
         + size_of_val(&tables::AOC_EDITS)
         + size_of_val(&tables::AOC_PRIMARY_ORDER)

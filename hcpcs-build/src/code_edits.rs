@@ -15,14 +15,22 @@ fn units(d: Decimal) -> u32 {
     d.units() as i32 as u32
 }
 
-fn release(out: &mut String, name: &str, r: &DatasetRelease, rows: usize) {
-    let _ = writeln!(
-        out,
-        "pub(crate) static {name}: crate::datasets::Dataset = crate::datasets::Dataset {{ name: {:?}, source_file: {:?}, effective: {}, rows: {rows}, rows_not_carried: {} }};",
+/// A `crate::datasets::Dataset` literal.
+fn dataset(r: &DatasetRelease, rows: usize) -> String {
+    format!(
+        "crate::datasets::Dataset {{ name: {:?}, source_file: {:?}, effective: {}, rows: {rows}, rows_not_carried: {} }}",
         r.name,
         r.source_file,
         pk::encode_date(Some(r.effective)),
         r.rows_not_carried,
+    )
+}
+
+fn release(out: &mut String, name: &str, r: &DatasetRelease, rows: usize) {
+    let _ = writeln!(
+        out,
+        "pub(crate) static {name}: crate::datasets::Dataset = {};",
+        dataset(r, rows)
     );
 }
 
@@ -109,20 +117,45 @@ pub fn generate(out: &mut String, data: &Data, cpt: bool) -> Result<(), Error> {
     out.push_str("\n// ---- fee schedule, MUE, add-on code edits ----\n");
     let _ = writeln!(out, "pub(crate) const CPT_ROWS: bool = {cpt};");
 
-    // Fee schedule: rows sorted by (code, modifier), the global row (no modifier) first.
-    let mut rows: Vec<&FeeRow> = edits.fee_schedule.1.iter().collect();
-    rows.sort_by_key(|r| (r.code, r.modifier.map_or(0, |m| m.to_u16())));
+    // Fee schedule, every release: one table of rows, release after release, each release's rows
+    // sorted by (code, modifier) with the global row (no modifier) first, and an index per release.
+    let mut all = Vec::new();
+    let mut releases = Vec::new();
+    for (i, (rel, rows)) in edits.fee_schedule.iter().enumerate() {
+        let mut rows: Vec<&FeeRow> = rows.iter().collect();
+        rows.sort_by_key(|r| (r.code, r.modifier.map_or(0, |m| m.to_u16())));
+        emit::runs(
+            out,
+            &format!("FEE_INDEX_{i}"),
+            all.len(),
+            rows.iter().map(|r| r.code.to_u32()),
+        );
+        releases.push(format!(
+            "crate::fee_schedule::FeeRelease {{ dataset: {}, start: {}, len: {}, index: &FEE_INDEX_{i} }}",
+            dataset(rel, rows.len()),
+            all.len(),
+            rows.len()
+        ));
+        all.extend(rows);
+    }
     let _ = writeln!(
         out,
         "pub(crate) static FEE_ROWS: [crate::fee_schedule::FeeScheduleRow; {}] = [",
-        rows.len()
+        all.len()
     );
-    for r in &rows {
+    for r in &all {
         emit::byte_literal(out, "crate::fee_schedule::FeeScheduleRow", &fee_row(r));
     }
     out.push_str("];\n");
-    emit::runs(out, "FEE_INDEX", rows.iter().map(|r| r.code.to_u32()));
-    release(out, "FEE_RELEASE", &edits.fee_schedule.0, rows.len());
+    let _ = writeln!(
+        out,
+        "pub(crate) static FEE_RELEASES: [crate::fee_schedule::FeeRelease; {}] = [",
+        releases.len()
+    );
+    for r in &releases {
+        let _ = writeln!(out, "{r},");
+    }
+    out.push_str("];\n");
 
     // MUE.
     let mut mues = Vec::new();
@@ -166,7 +199,12 @@ pub fn generate(out: &mut String, data: &Data, cpt: bool) -> Result<(), Error> {
         emit::byte_literal(out, "crate::add_on::AddOnEdit", &add_on_row(r, note));
     }
     out.push_str("];\n");
-    emit::runs(out, "AOC_BY_ADD_ON", aoc.iter().map(|r| r.add_on.to_u32()));
+    emit::runs(
+        out,
+        "AOC_BY_ADD_ON",
+        0,
+        aoc.iter().map(|r| r.add_on.to_u32()),
+    );
     let mut by_primary: Vec<(u32, usize)> = aoc
         .iter()
         .enumerate()
@@ -175,7 +213,7 @@ pub fn generate(out: &mut String, data: &Data, cpt: bool) -> Result<(), Error> {
     by_primary.sort();
     let order: Vec<u16> = by_primary.iter().map(|p| p.1 as u16).collect();
     emit::array(out, "AOC_PRIMARY_ORDER", "u16", &order, 32);
-    emit::runs(out, "AOC_BY_PRIMARY", by_primary.iter().map(|p| p.0));
+    emit::runs(out, "AOC_BY_PRIMARY", 0, by_primary.iter().map(|p| p.0));
     release(out, "AOC_RELEASE", &edits.add_on.0, aoc.len());
     Ok(())
 }

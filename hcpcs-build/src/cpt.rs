@@ -78,37 +78,37 @@ fn file_for(
 pub fn add_rows(data: &mut Data, dir: Option<&Path>) -> Result<(), Error> {
     let dir = dir.ok_or_else(missing)?;
     let edits = &mut data.code_edits;
-    for spec in datasets::CODE_EDITS {
-        let rel = match spec.name {
-            "fee_schedule" => &edits.fee_schedule.0,
-            "mue" => &edits.mue.0,
-            _ => &edits.add_on.0,
-        };
+    for (rel, rows) in &mut edits.fee_schedule {
+        let spec = datasets::FEE_SCHEDULE;
         let file = file_for(dir, &spec, rel)?;
-        let what = file.path.display().to_string();
-        match hcpcs_import::parse_code_edits(&spec, &file)? {
-            CodeEdits::FeeSchedule(rows, _) => merge(
-                &mut edits.fee_schedule.1,
-                &rows,
-                |r| is_public(r.code),
-                tables::fee_cells,
-                &what,
-            )?,
-            CodeEdits::Mue(rows) => merge(
-                &mut edits.mue.1,
-                &rows,
-                |r| is_public(r.code),
-                tables::mue_cells,
-                &what,
-            )?,
-            CodeEdits::AddOn(rows) => merge(
-                &mut edits.add_on.1,
-                &rows,
-                |r| is_public(r.add_on) && r.primary.is_none_or(is_public),
-                tables::add_on_cells,
-                &what,
-            )?,
+        if let CodeEdits::FeeSchedule(cms, _) = hcpcs_import::parse_code_edits(&spec, &file)? {
+            let what = file.path.display().to_string();
+            merge(rows, &cms, |r| is_public(r.code), tables::fee_cells, &what)?;
         }
+    }
+    let file = file_for(dir, &datasets::MUE, &edits.mue.0)?;
+    if let CodeEdits::Mue(cms) = hcpcs_import::parse_code_edits(&datasets::MUE, &file)? {
+        let what = file.path.display().to_string();
+        merge(
+            &mut edits.mue.1,
+            &cms,
+            |r| is_public(r.code),
+            tables::mue_cells,
+            &what,
+        )?;
+    }
+    let file = file_for(dir, &datasets::ADD_ON, &edits.add_on.0)?;
+    if let CodeEdits::AddOn(cms) = hcpcs_import::parse_code_edits(&datasets::ADD_ON, &file)? {
+        let what = file.path.display().to_string();
+        let public =
+            |r: &hcpcs_core::rows::AocRow| is_public(r.add_on) && r.primary.is_none_or(is_public);
+        merge(
+            &mut edits.add_on.1,
+            &cms,
+            public,
+            tables::add_on_cells,
+            &what,
+        )?;
     }
     Ok(())
 }

@@ -42,11 +42,12 @@ pub struct DatasetRelease {
     pub rows_not_carried: usize,
 }
 
-/// The current release of the three code-edit datasets.
+/// The code-edit datasets: every fee-schedule release (for payment by date of service), the current
+/// MUE and add-on releases.
 #[derive(Debug, Clone)]
 pub struct CodeEdits {
-    /// Fee schedule.
-    pub fee_schedule: (DatasetRelease, Vec<FeeRow>),
+    /// Fee schedule, every release, oldest first.
+    pub fee_schedule: Vec<(DatasetRelease, Vec<FeeRow>)>,
     /// Medically unlikely edits.
     pub mue: (DatasetRelease, Vec<MueRow>),
     /// Add-on code edits.
@@ -204,8 +205,14 @@ impl Data {
                 &tables::FEE_SCHEDULE,
                 tables::fee,
             )?,
-            mue: load_edits(dir, shown, "mue", &tables::MUE, tables::mue)?,
-            add_on: load_edits(dir, shown, "add_on", &tables::ADD_ON, tables::add_on)?,
+            mue: newest(
+                load_edits(dir, shown, "mue", &tables::MUE, tables::mue)?,
+                "mue",
+            )?,
+            add_on: newest(
+                load_edits(dir, shown, "add_on", &tables::ADD_ON, tables::add_on)?,
+                "add_on",
+            )?,
         };
         let data = Data {
             hcpcs,
@@ -267,14 +274,23 @@ impl Data {
     }
 }
 
-/// The current (newest) release of a code-edit dataset and its rows.
+/// The newest release of a dataset.
+fn newest<T>(
+    mut all: Vec<(DatasetRelease, Vec<T>)>,
+    name: &str,
+) -> Result<(DatasetRelease, Vec<T>), Error> {
+    all.pop()
+        .ok_or_else(|| format!("{name}/releases.tsv: no release").into())
+}
+
+/// Every release of a code-edit dataset and its rows, oldest first.
 fn load_edits<T>(
     dir: &Path,
     shown: &str,
     name: &str,
     layout: &Layout,
     typed: fn(&Row<'_>, &str) -> Result<T, SourceError>,
-) -> Result<(DatasetRelease, Vec<T>), Error> {
+) -> Result<Vec<(DatasetRelease, Vec<T>)>, Error> {
     let meta = Table::read(dir, shown, &format!("{name}/releases.tsv"))?;
     let mut releases = Vec::new();
     for row in meta.rows(&tables::DATASET_RELEASES)? {
@@ -288,29 +304,33 @@ fn load_edits<T>(
         };
         releases.push((row.line, rel));
     }
-    let (line, current) = releases
-        .pop()
-        .ok_or_else(|| format!("{}: no release", meta.name))?;
+    if releases.is_empty() {
+        return Err(format!("{}: no release", meta.name).into());
+    }
     let table = Table::read(dir, shown, &format!("{name}/rows.tsv"))?;
     let rows = table.rows(layout)?;
-    let typed = text::as_of(&rows, layout, &current.name)
-        .map(|r| typed(r, &table.name))
-        .collect::<Result<Vec<_>, _>>()?;
-    if typed.len() != current.rows {
-        return Err(SourceError::new(
-            ErrorKind::Structure,
-            &meta.name,
-            Some(line),
-            "rows (column 4)",
-            current.rows.to_string(),
-            format!(
-                "{} holds {} rows in release {}",
-                table.name,
-                typed.len(),
-                current.name
-            ),
-        )
-        .into());
+    let mut out = Vec::new();
+    for (line, rel) in releases {
+        let typed = text::as_of(&rows, layout, &rel.name)
+            .map(|r| typed(r, &table.name))
+            .collect::<Result<Vec<_>, _>>()?;
+        if typed.len() != rel.rows {
+            return Err(SourceError::new(
+                ErrorKind::Structure,
+                &meta.name,
+                Some(line),
+                "rows (column 4)",
+                rel.rows.to_string(),
+                format!(
+                    "{} holds {} rows in release {}",
+                    table.name,
+                    typed.len(),
+                    rel.name
+                ),
+            )
+            .into());
+        }
+        out.push((rel, typed));
     }
-    Ok((current, typed))
+    Ok(out)
 }

@@ -103,10 +103,11 @@ pub fn phf_map<V: std::fmt::Display>(
     );
 }
 
-/// A `phf` map from key to its run ([`packed::encode_run`]) in `keys`, which is sorted.
-pub fn runs(out: &mut String, name: &str, keys: impl Iterator<Item = u32>) {
+/// A `phf` map from key to its run ([`packed::encode_run`]) in `keys`, which is sorted and starts at
+/// index `offset` of its table.
+pub fn runs(out: &mut String, name: &str, offset: usize, keys: impl Iterator<Item = u32>) {
     let mut spans: BTreeMap<u32, (usize, usize)> = BTreeMap::new();
-    for (i, k) in keys.enumerate() {
+    for (i, k) in (offset..).zip(keys) {
         spans.entry(k).or_insert((i, 0)).1 += 1;
     }
     phf_map(

@@ -22,14 +22,19 @@ impl Copy {
     fn edit(&self, file: &str, from: &str, to: &str) -> usize {
         let p = self.0.join(file);
         let text = std::fs::read_to_string(&p).unwrap();
-        let at = text.find(from).unwrap_or_else(|| panic!("{from:?} not in {file}"));
+        let at = text
+            .find(from)
+            .unwrap_or_else(|| panic!("{from:?} not in {file}"));
         let line = text[..at].matches('\n').count() + 1;
         std::fs::write(&p, text.replacen(from, to, 1)).unwrap();
         line
     }
 
     fn load(&self) -> String {
-        Data::load(&self.0, "data", None).map(|_| ()).unwrap_err().to_string()
+        Data::load(&self.0, "data", None)
+            .map(|_| ())
+            .unwrap_err()
+            .to_string()
     }
 }
 
@@ -62,7 +67,11 @@ fn the_committed_data_loads() {
 #[test]
 fn a_bad_date_names_file_line_column_and_text() {
     let c = Copy::new("date");
-    let line = c.edit("hcpcs/procedures.tsv", "\t2025-04-01\t2026-01-01\t\tP", "\t2025-13-41\t2026-01-01\t\tP");
+    let line = c.edit(
+        "hcpcs/procedures.tsv",
+        "\t2025-04-01\t2026-01-01\t\tP",
+        "\t2025-13-41\t2026-01-01\t\tP",
+    );
     assert_eq!(
         c.load(),
         format!("data/hcpcs/procedures.tsv:{line}: added (column 22): expected a real YYYY-MM-DD date: \"2025-13-41\"")
@@ -74,7 +83,12 @@ fn an_unknown_indicator_is_refused() {
     let c = Copy::new("betos");
     let line = c.edit("hcpcs/procedures.tsv", "\tO1D\t1 P\t", "\tQ9Q\t1 P\t");
     let e = c.load();
-    assert!(e.starts_with(&format!("data/hcpcs/procedures.tsv:{line}: betos (column 19): not a BETOS code")), "{e}");
+    assert!(
+        e.starts_with(&format!(
+            "data/hcpcs/procedures.tsv:{line}: betos (column 19): not a BETOS code"
+        )),
+        "{e}"
+    );
     assert!(e.ends_with("\"Q9Q\""), "{e}");
 }
 
@@ -83,7 +97,12 @@ fn a_missing_cell_a_bad_code_and_unsorted_rows_are_refused() {
     let c = Copy::new("cells");
     let line = c.edit("mue/rows.tsv", "\t2026-04\t1\t", "\t2026-04\t");
     let e = c.load();
-    assert!(e.starts_with(&format!("data/mue/rows.tsv:{line}: row: 4 cells, the header has 5")), "{e}");
+    assert!(
+        e.starts_with(&format!(
+            "data/mue/rows.tsv:{line}: row: 4 cells, the header has 5"
+        )),
+        "{e}"
+    );
 
     // The last row's code, made malformed (the rows stay sorted).
     let c = Copy::new("code");
@@ -94,7 +113,12 @@ fn a_missing_cell_a_bad_code_and_unsorted_rows_are_refused() {
     let bad = format!("{}x", &code[..4]);
     c.edit("fee_schedule/rows.tsv", last, &last.replacen(code, &bad, 1));
     let e = c.load();
-    assert!(e.starts_with(&format!("data/fee_schedule/rows.tsv:{line}: code (column 1): bad character 'x' at position 5")), "{e}");
+    assert!(
+        e.starts_with(&format!(
+            "data/fee_schedule/rows.tsv:{line}: code (column 1): bad character 'x' at position 5"
+        )),
+        "{e}"
+    );
     assert!(e.ends_with(&format!("{bad:?}")), "{e}");
 
     let c = Copy::new("sorted");
@@ -104,7 +128,12 @@ fn a_missing_cell_a_bad_code_and_unsorted_rows_are_refused() {
     lines.swap(n - 1, n - 2);
     std::fs::write(c.0.join("add_on/rows.tsv"), lines.join("\n") + "\n").unwrap();
     let e = c.load();
-    assert!(e.starts_with(&format!("data/add_on/rows.tsv:{n}: key: rows must be sorted")), "{e}");
+    assert!(
+        e.starts_with(&format!(
+            "data/add_on/rows.tsv:{n}: key: rows must be sorted"
+        )),
+        "{e}"
+    );
 }
 
 #[test]
@@ -112,19 +141,37 @@ fn counts_that_disagree_with_releases_tsv_are_refused() {
     let c = Copy::new("count");
     let line = c.edit("hcpcs/releases.tsv", "\t8623\t383\t", "\t8624\t383\t");
     let e = c.load();
-    assert!(e.starts_with(&format!("data/hcpcs/releases.tsv:{line}: procedures: ")), "{e}");
-    assert!(e.contains("holds 8623 procedures in release 2026-01"), "{e}");
+    assert!(
+        e.starts_with(&format!("data/hcpcs/releases.tsv:{line}: procedures: ")),
+        "{e}"
+    );
+    assert!(
+        e.contains("holds 8623 procedures in release 2026-01"),
+        "{e}"
+    );
 }
 
 #[test]
 fn a_bad_escape_and_a_missing_file_are_refused() {
     let c = Copy::new("escape");
-    let line = c.edit("hcpcs/notes.tsv", "\t2026-01\tTHIS PROCESSING NOTE", "\t2026-01\tTHIS \\q PROCESSING NOTE");
+    let line = c.edit(
+        "hcpcs/notes.tsv",
+        "\t2026-01\tTHIS PROCESSING NOTE",
+        "\t2026-01\tTHIS \\q PROCESSING NOTE",
+    );
     let e = c.load();
-    assert!(e.starts_with(&format!("data/hcpcs/notes.tsv:{line}: text (column 3): a backslash must start")), "{e}");
+    assert!(
+        e.starts_with(&format!(
+            "data/hcpcs/notes.tsv:{line}: text (column 3): a backslash must start"
+        )),
+        "{e}"
+    );
 
     let c = Copy::new("missing");
     std::fs::remove_file(c.0.join("mue/rows.tsv")).unwrap();
     let e = c.load();
-    assert!(e.starts_with("data/mue/rows.tsv: file: cannot read:"), "{e}");
+    assert!(
+        e.starts_with("data/mue/rows.tsv: file: cannot read:"),
+        "{e}"
+    );
 }

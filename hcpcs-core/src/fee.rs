@@ -75,6 +75,44 @@ impl Decimal {
         })
     }
 
+    /// The exact product (`None` on overflow): the scales add, no digit is lost.
+    ///
+    /// ```
+    /// use hcpcs_core::fee::Decimal;
+    /// let p = Decimal::new(285, 2).checked_mul(Decimal::new(334_009, 4)).unwrap();
+    /// assert_eq!(p.to_string(), "95.192565");
+    /// ```
+    pub fn checked_mul(self, other: Decimal) -> Option<Decimal> {
+        Some(Decimal {
+            units: self.units.checked_mul(other.units)?,
+            scale: self.scale.checked_add(other.scale)?,
+        })
+    }
+
+    /// Rounded to `scale` digits, halves away from zero (as CMS rounds published amounts);
+    /// unchanged if it has no more digits than that.
+    ///
+    /// ```
+    /// use hcpcs_core::fee::Decimal;
+    /// assert_eq!(Decimal::new(95_192_565, 6).round_half_away(2).to_string(), "95.19");
+    /// assert_eq!(Decimal::new(379_984_100, 6).round_half_away(2).to_string(), "379.98");
+    /// assert_eq!(Decimal::new(125, 3).round_half_away(2).to_string(), "0.13");
+    /// assert_eq!(Decimal::new(-125, 3).round_half_away(2).to_string(), "-0.13");
+    /// ```
+    pub fn round_half_away(self, scale: u8) -> Decimal {
+        if self.scale <= scale {
+            return self;
+        }
+        let f = 10i64.saturating_pow((self.scale - scale) as u32);
+        let (q, r) = (self.units / f, self.units % f);
+        let units = if r.abs() * 2 >= f {
+            q + self.units.signum()
+        } else {
+            q
+        };
+        Decimal { units, scale }
+    }
+
     /// The same value at another scale, if no digit is lost.
     pub fn rescale(self, scale: u8) -> Option<Decimal> {
         if scale >= self.scale {

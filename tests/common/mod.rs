@@ -37,9 +37,15 @@ fn cms_edits(spec: &hcpcs_import::datasets::Spec, release: &str) -> hcpcs_import
     hcpcs_import::parse_code_edits(spec, &file).unwrap()
 }
 
-/// The fee-schedule rows the tables were compiled from: `data/`'s, and with `cpt` the whole CMS file.
+/// The fee-schedule rows the current tables were compiled from: `data/`'s, and with `cpt` the whole
+/// CMS file.
 pub fn fee_rows() -> Vec<FeeRow> {
-    let (rel, rows) = &data().code_edits.fee_schedule;
+    fee_rows_of(data().code_edits.fee_schedule.len() - 1)
+}
+
+/// The same for the `i`th compiled fee-schedule release (oldest first).
+pub fn fee_rows_of(i: usize) -> Vec<FeeRow> {
+    let (rel, rows) = &data().code_edits.fee_schedule[i];
     if !hcpcs::has_cpt_rows() {
         return rows.clone();
     }
