@@ -13,6 +13,8 @@
 use std::fmt::Display;
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
+use hcpcs::fee_schedule::{ApmStatus, FeeScheduleRow, Setting};
 use hcpcs::{add_on, fee_schedule, mue, Code, HcpcsCode, LookupError, Record};
 
 fn list<T: Display>(items: impl Iterator<Item = T>) -> Vec<String> {
@@ -117,12 +119,59 @@ fn print(r: &'static Record) {
     plain("terminated", r.terminated());
 }
 
-fn print_datasets(c: HcpcsCode) {
-    let rows = fee_schedule::rows(c);
+/// The fee-schedule release and rows in force: the current release, or the one of `date`'s quarter.
+fn fee_rows(
+    c: HcpcsCode,
+    date: Option<NaiveDate>,
+) -> Result<(hcpcs::Dataset, &'static [FeeScheduleRow]), fee_schedule::FeeScheduleError> {
+    match date {
+        None => Ok((fee_schedule::release(), fee_schedule::rows(c))),
+        Some(d) => Ok((fee_schedule::release_on(d)?, fee_schedule::rows_on(c, d)?)),
+    }
+}
+
+/// The national amount of a row for a setting and APM status, or why there is none.
+fn amount(
+    r: &FeeScheduleRow,
+    rel: hcpcs::Dataset,
+    setting: Setting,
+    apm: ApmStatus,
+) -> Result<String, String> {
+    fee_schedule::national_payment(r.code(), r.modifier(), rel.effective(), setting, apm)
+        .map(|p| p.amount.to_string())
+        .map_err(|e| e.to_string())
+}
+
+fn print_payment(r: &FeeScheduleRow, rel: hcpcs::Dataset) {
+    for (label, setting) in [
+        ("non-facility", Setting::NonFacility),
+        ("facility", Setting::Facility),
+    ] {
+        let line = match (
+            amount(r, rel, setting, ApmStatus::NotQualifying),
+            amount(r, rel, setting, ApmStatus::QualifyingParticipant),
+        ) {
+            (Ok(a), Ok(q)) => format!("${a} (qualifying APM participant ${q})"),
+            (Ok(a), Err(_)) => format!("${a}"),
+            (Err(e), _) => format!("none: {e}"),
+        };
+        println!("  {:<32} {line}", format!("national payment, {label}"));
+    }
+}
+
+fn print_datasets(c: HcpcsCode, date: Option<NaiveDate>) {
+    let (rel, rows) = match fee_rows(c, date) {
+        Ok(v) => v,
+        Err(e) => {
+            println!("  fee schedule: {e}\n");
+            return;
+        }
+    };
     if rows.is_empty() {
         println!(
-            "  fee schedule ({}): no row",
-            fee_schedule::release().source_file()
+            "  fee schedule {} ({}): no row",
+            rel.name(),
+            rel.source_file()
         );
     }
     for r in rows {
@@ -130,8 +179,9 @@ fn print_datasets(c: HcpcsCode) {
             .modifier()
             .map_or("global".to_string(), |m| format!("modifier {m}"));
         println!(
-            "  fee schedule ({}), {m}:",
-            fee_schedule::release().source_file()
+            "  fee schedule {} ({}), {m}:",
+            rel.name(),
+            rel.source_file()
         );
         coded("status", Some((r.status(), r.status().description())));
         plain(
@@ -190,6 +240,11 @@ fn print_datasets(c: HcpcsCode) {
             "team surgery",
             Some((r.team_surgery(), r.team_surgery().description())),
         );
+        plain(
+            "pricing indicator (PRIC IND)",
+            r.pricing_indicator()
+                .map(|p| format!("{p}  (meaning not documented in any source found)")),
+        );
         plain("endoscopic base code", r.endoscopic_base());
         coded(
             "physician supervision",
@@ -210,6 +265,11 @@ fn print_datasets(c: HcpcsCode) {
             r.opps_facility_pe(),
             r.opps_malpractice()
         );
+        print_payment(r, rel);
+    }
+    if date.is_some() {
+        println!("  (MUE and add-on edits: only their current releases are compiled)\n");
+        return;
     }
     match mue::get(c) {
         Some(m) => println!(
@@ -256,17 +316,14 @@ fn print_datasets(c: HcpcsCode) {
 
 /// Everything about one code as a JSON object: the Level II record's keys (README.md), and
 /// `fee_schedule`, `mue`, `add_on_primaries`, `add_ons`.
-fn to_json(code: Code, r: Option<&'static Record>) -> serde_json::Value {
+fn to_json(code: Code, r: Option<&'static Record>, date: Option<NaiveDate>) -> serde_json::Value {
     let mut v = match r {
         Some(r) => serde_json::to_value(r).unwrap_or_default(),
         None => serde_json::json!({ "code": code.to_string(), "kind": null }),
     };
     if let (Code::Procedure(c), Some(o)) = (code, v.as_object_mut()) {
         o.insert("shape".into(), code.shape().name().into());
-        o.insert(
-            "fee_schedule".into(),
-            serde_json::to_value(fee_schedule::rows(c)).unwrap_or_default(),
-        );
+        o.insert("fee_schedule".into(), fee_json(c, date));
         o.insert(
             "mue".into(),
             serde_json::to_value(mue::get(c)).unwrap_or_default(),
@@ -282,6 +339,38 @@ fn to_json(code: Code, r: Option<&'static Record>) -> serde_json::Value {
         );
     }
     v
+}
+
+/// The fee-schedule rows in force, each with `release` and `payment` (README.md's contract), or
+/// `{"error": "…"}` when no compiled release is in force on the date.
+fn fee_json(c: HcpcsCode, date: Option<NaiveDate>) -> serde_json::Value {
+    let (rel, rows) = match fee_rows(c, date) {
+        Ok(v) => v,
+        Err(e) => return serde_json::json!({ "error": e.to_string() }),
+    };
+    let one = |r: &FeeScheduleRow, s, a| amount(r, rel, s, a).ok();
+    rows.iter()
+        .map(|r| {
+            let mut v = serde_json::to_value(r).unwrap_or_default();
+            if let Some(o) = v.as_object_mut() {
+                o.insert("release".into(), rel.name().into());
+                o.insert(
+                    "payment".into(),
+                    serde_json::json!({
+                        "non_facility": {
+                            "not_qualifying": one(r, Setting::NonFacility, ApmStatus::NotQualifying),
+                            "qualifying_apm": one(r, Setting::NonFacility, ApmStatus::QualifyingParticipant),
+                        },
+                        "facility": {
+                            "not_qualifying": one(r, Setting::Facility, ApmStatus::NotQualifying),
+                            "qualifying_apm": one(r, Setting::Facility, ApmStatus::QualifyingParticipant),
+                        },
+                    }),
+                );
+            }
+            v
+        })
+        .collect()
 }
 
 /// `--history CODE`: every version of the code's record, with the releases that have it.
@@ -365,6 +454,7 @@ fn main() -> ExitCode {
         _ => {}
     }
     let mut view = None;
+    let mut as_of = None;
     if let Some(i) = args.iter().position(|a| a == "--as-of") {
         let Some(d) = args
             .get(i + 1)
@@ -372,6 +462,7 @@ fn main() -> ExitCode {
         else {
             return usage();
         };
+        as_of = Some(d);
         match hcpcs::history::as_of(d) {
             Ok(v) => view = Some(v),
             Err(e) => {
@@ -437,19 +528,15 @@ fn main() -> ExitCode {
             continue;
         }
         if json {
-            println!("{}", to_json(code, record));
+            println!("{}", to_json(code, record, as_of));
             continue;
         }
         match record {
             Some(r) => print(r),
             None => println!("{code} ({}; not in the HCPCS Level II file)", code.shape()),
         }
-        if view.is_some_and(|v| !v.release().is_current()) {
-            println!();
-            continue;
-        }
         if let Some(p) = p {
-            print_datasets(p);
+            print_datasets(p, as_of);
         }
     }
     if failed {
