@@ -10,6 +10,8 @@
 //! ```
 //! An unknown or malformed code prints a one-line reason and the program exits with status 1.
 
+mod common;
+
 use std::fmt::Display;
 use std::process::ExitCode;
 
@@ -373,6 +375,34 @@ fn fee_json(c: HcpcsCode, date: Option<NaiveDate>) -> serde_json::Value {
         .collect()
 }
 
+/// `--releases`: one line per compiled HCPCS release, then the quarters between them that are not
+/// compiled.
+fn releases() -> ExitCode {
+    for r in hcpcs::releases() {
+        println!(
+            "{}  in force {} to {}  {:<32} {:>5} procedures {:>4} modifiers{}",
+            r.name(),
+            r.effective(),
+            r.in_force_until(),
+            r.source_file(),
+            r.procedure_count(),
+            r.modifier_count(),
+            r.revised()
+                .map_or(String::new(), |d| format!("  (CMS revision {d})"))
+        );
+    }
+    let gaps: Vec<String> = hcpcs::history::missing_quarters()
+        .iter()
+        .map(|q| q.format("%Y-%m").to_string())
+        .collect();
+    println!("not compiled: {}", gaps.join(", "));
+    println!(
+        "after {}: not compiled (a date there is an error, not the newest release)",
+        hcpcs::release().in_force_until()
+    );
+    ExitCode::SUCCESS
+}
+
 /// `--history CODE`: every version of the code's record, with the releases that have it.
 fn history(code: &str) -> ExitCode {
     let c = match code.parse::<Code>() {
@@ -387,11 +417,20 @@ fn history(code: &str) -> ExitCode {
         eprintln!("{c}: in no compiled HCPCS release");
         return ExitCode::FAILURE;
     }
+    let mut previous: Option<&Record> = None;
     for v in versions {
-        let names: Vec<String> = v.releases.iter().map(|r| r.to_string()).collect();
+        let names: Vec<String> = v.releases.iter().map(|r| r.name()).collect();
         println!("== {c} as in {}", names.join(", "));
+        if let Some(p) = previous {
+            let fields: Vec<String> = hcpcs::history::changed_fields(p, v.record)
+                .iter()
+                .map(|f| format!("{f:?}"))
+                .collect();
+            println!("  changed since the version above: {}", fields.join(", "));
+        }
         print(v.record);
         println!();
+        previous = Some(v.record);
     }
     ExitCode::SUCCESS
 }
@@ -442,12 +481,14 @@ fn diff(from: &str, to: &str) -> ExitCode {
 }
 
 fn main() -> ExitCode {
+    common::quiet_on_closed_pipe();
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let usage = || {
-        eprintln!("usage: lookup [--json] [--as-of YYYY-MM-DD] CODE... | --history CODE | --diff YYYY-MM YYYY-MM");
+        eprintln!("usage: lookup [--json] [--as-of YYYY-MM-DD] CODE... | --history CODE | --diff YYYY-MM YYYY-MM | --releases");
         ExitCode::from(2)
     };
     match args.first().map(String::as_str) {
+        Some("--releases") if args.len() == 1 => return releases(),
         Some("--history") if args.len() == 2 => return history(&args[1]),
         Some("--diff") if args.len() == 3 => return diff(&args[1], &args[2]),
         Some("--history" | "--diff") => return usage(),

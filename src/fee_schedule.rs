@@ -23,6 +23,7 @@ pub use hcpcs_core::fee::{
 use chrono::{Datelike, NaiveDate};
 
 use crate::datasets::Dataset;
+use crate::quarters::InForce;
 use crate::{tables, HcpcsCode, Modifier};
 
 /// One row of the relative value file: a code, or a code with modifier `26`, `TC` or `53`.
@@ -333,12 +334,6 @@ pub fn releases() -> impl ExactSizeIterator<Item = Dataset> + DoubleEndedIterato
     tables::FEE_RELEASES.iter().map(|r| r.dataset)
 }
 
-/// The first day of the calendar quarter of `d`.
-fn quarter_start(d: NaiveDate) -> NaiveDate {
-    let m = (d.month() - 1) / 3 * 3 + 1;
-    NaiveDate::from_ymd_opt(d.year(), m, 1).unwrap_or(d)
-}
-
 /// Why no relative value file answers for a date of service.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
 #[non_exhaustive]
@@ -365,25 +360,22 @@ pub enum FeeScheduleError {
 }
 
 fn release_entry_on(date: NaiveDate) -> Result<&'static FeeRelease, FeeScheduleError> {
-    let q = quarter_start(date);
-    let Some(r) = tables::FEE_RELEASES
-        .iter()
-        .rev()
-        .find(|r| quarter_start(r.dataset.effective()) <= q)
-    else {
-        return Err(FeeScheduleError::BeforeFirstRelease {
+    let all = &tables::FEE_RELEASES;
+    match crate::quarters::in_force(all.iter().map(|r| r.dataset.effective()), date) {
+        InForce::Release(i) => Ok(&all[i]),
+        InForce::BeforeFirst => Err(FeeScheduleError::BeforeFirstRelease {
             date,
-            first: tables::FEE_RELEASES[0].dataset,
-        });
-    };
-    if quarter_start(r.dataset.effective()) != q {
-        return Err(FeeScheduleError::QuarterNotCompiled {
+            first: all[0].dataset,
+        }),
+        InForce::Missing {
+            quarter,
+            newest_before,
+        } => Err(FeeScheduleError::QuarterNotCompiled {
             date,
-            quarter: q,
-            newest_before: r.dataset,
-        });
+            quarter,
+            newest_before: all[newest_before].dataset,
+        }),
     }
-    Ok(r)
 }
 
 /// The relative value file in force on a date of service. CMS publishes one a quarter (January,

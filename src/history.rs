@@ -15,8 +15,9 @@
 //! assert_eq!(hcpcs::get("Q2057").unwrap().action(), Action::PaymentChange);
 //! ```
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
+use crate::quarters::InForce;
 use crate::{tables, Code, Record, Release};
 
 /// One release's entry in the generated tables.
@@ -44,6 +45,17 @@ pub enum HistoryError {
         date: NaiveDate,
         /// The oldest compiled release.
         first: Release,
+    },
+    /// The HCPCS release in force on the date is a quarter's that this build does not carry (see
+    /// [`as_of`]).
+    #[error("the HCPCS release in force on {date} is the {}-{:02} quarter's, which this build does not carry; the newest compiled before it is {newest_before}", quarter.year(), quarter.month())]
+    QuarterNotCompiled {
+        /// The date asked for.
+        date: NaiveDate,
+        /// The first day of the missing quarter.
+        quarter: NaiveDate,
+        /// The newest compiled release that took effect before the date.
+        newest_before: Release,
     },
     /// No compiled release has this name (`YYYY-MM`).
     #[error("no compiled HCPCS release is named {0:?}")]
@@ -95,18 +107,11 @@ impl View {
         out.extend(
             t.overrides
                 .entries()
+                // Codes this release has and the current one does not.
                 .filter(|(k, _)| {
-                    // Codes this release has and the current one does not.
-                    let in_current = if *k >> 31 == 1 {
-                        crate::Modifier::from_u16(**k as u16)
-                            .and_then(crate::modifier)
-                            .is_some()
-                    } else {
-                        crate::HcpcsCode::from_u32(**k)
-                            .and_then(crate::procedure)
-                            .is_some()
-                    };
-                    !in_current
+                    hcpcs_core::packed::decode_table_key(**k)
+                        .and_then(crate::record)
+                        .is_none()
                 })
                 .filter_map(|(_, &i)| tables::HISTORY.get(i as usize)),
         );
@@ -115,23 +120,59 @@ impl View {
     }
 }
 
-/// The view of the release in force on a date of service: the newest release that took effect on or
-/// before it.
+/// The view of the release in force on a date of service.
+///
+/// CMS publishes the HCPCS file quarterly (January, April, July, October), so a compiled release
+/// answers for the dates of its own quarter only. A date in a quarter whose release is not compiled —
+/// between two compiled releases, or after the newest (a far-future date included) — is
+/// [`HistoryError::QuarterNotCompiled`], which names the quarter and the newest compiled release before
+/// it: the crate never presents a release as in force when a newer one, which it does not have, was.
+/// [`missing_quarters`] lists the gaps. (The top-level look-ups, [`crate::get`] and the rest, answer for
+/// the current release whatever the date.)
 ///
 /// ```
 /// use chrono::NaiveDate;
+/// use hcpcs::history::{self, HistoryError};
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
-/// assert_eq!(hcpcs::history::as_of(d(2026, 1, 1)).unwrap().release().name(), "2026-01");
-/// assert!(hcpcs::history::as_of(d(2025, 9, 30)).is_err());
+/// assert_eq!(history::as_of(d(2026, 3, 31)).unwrap().release().name(), "2026-01");
+/// assert_eq!(history::as_of(d(2025, 11, 1)).unwrap().release().name(), "2025-10");
+/// // July 2025: that quarter's file is not compiled; 2025-01 does not stand in for it.
+/// assert!(matches!(history::as_of(d(2025, 7, 15)), Err(HistoryError::QuarterNotCompiled { .. })));
+/// assert!(matches!(history::as_of(d(2016, 12, 31)), Err(HistoryError::BeforeFirstRelease { .. })));
 /// ```
 pub fn as_of(date: NaiveDate) -> Result<View, HistoryError> {
-    match crate::releases().rev().find(|r| r.effective() <= date) {
-        Some(release) => Ok(View { release }),
-        None => Err(HistoryError::BeforeFirstRelease {
+    let all = || crate::releases();
+    match crate::quarters::in_force(all().map(|r| r.effective()), date) {
+        InForce::Release(i) => Ok(View {
+            release: Release { index: i },
+        }),
+        InForce::BeforeFirst => Err(HistoryError::BeforeFirstRelease {
             date,
-            first: crate::releases().next().unwrap_or_else(crate::release),
+            first: all().next().unwrap_or_else(crate::release),
+        }),
+        InForce::Missing {
+            quarter,
+            newest_before,
+        } => Err(HistoryError::QuarterNotCompiled {
+            date,
+            quarter,
+            newest_before: Release {
+                index: newest_before,
+            },
         }),
     }
+}
+
+/// The quarters between the oldest and the newest compiled release whose HCPCS release is not compiled,
+/// each as its first day (`2017-04-01`, …). [`as_of`] answers a date in any of them with
+/// [`HistoryError::QuarterNotCompiled`]; so it does every date after the newest release's quarter.
+///
+/// ```
+/// let gaps = hcpcs::history::missing_quarters();
+/// assert!(gaps.iter().all(|q| hcpcs::history::as_of(*q).is_err()));
+/// ```
+pub fn missing_quarters() -> Vec<NaiveDate> {
+    crate::quarters::missing(crate::releases().map(|r| r.effective()))
 }
 
 /// The view of the release named `YYYY-MM`.

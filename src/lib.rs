@@ -46,6 +46,7 @@ mod datasets;
 pub mod fee_schedule;
 pub mod history;
 pub mod mue;
+mod quarters;
 mod record;
 
 pub use datasets::{has_cpt_rows, Dataset};
@@ -251,7 +252,8 @@ pub fn records() -> impl Iterator<Item = &'static Record> + Clone {
 }
 
 /// One compiled CMS HCPCS release: the current one ([`release`]) or an older one ([`releases`],
-/// [`history::as_of`]).
+/// [`history::as_of`]). It answers for the dates of its own quarter ([`Release::effective`] to
+/// [`Release::in_force_until`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Release {
     index: usize,
@@ -278,6 +280,11 @@ impl Release {
     /// The date the release takes effect (the first day of its quarter's month).
     pub fn effective(&self) -> NaiveDate {
         hcpcs_core::packed::decode_date(self.table().effective).unwrap_or(NaiveDate::MIN)
+    }
+
+    /// The last day this release answers for in [`history::as_of`]: the end of its quarter.
+    pub fn in_force_until(&self) -> NaiveDate {
+        quarters::quarter_end(self.effective())
     }
 
     /// The date of the CMS revision, where the file name gives one (`_01122026` → 2026-01-12).

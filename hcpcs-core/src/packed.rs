@@ -147,6 +147,16 @@ pub fn table_key(c: Code) -> u32 {
 
 const TABLE_KEY_MODIFIER: u32 = 1 << 31;
 
+/// Inverse of [`table_key`].
+#[inline]
+pub fn decode_table_key(k: u32) -> Option<Code> {
+    if k & TABLE_KEY_MODIFIER != 0 {
+        Modifier::from_u16(k as u16).map(Code::Modifier)
+    } else {
+        HcpcsCode::from_u32(k).map(Code::Procedure)
+    }
+}
+
 /// How many letter keys there are: 26 letters × 10,000 numbers.
 pub const LETTER_KEYS: usize = 26 * 10_000;
 
@@ -278,6 +288,13 @@ mod tests {
         assert_eq!(table_key(q), HcpcsCode::parse("Q2057").unwrap().to_u32());
         assert_ne!(table_key(tc) & TABLE_KEY_MODIFIER, 0);
         assert_eq!(table_key(q) & TABLE_KEY_MODIFIER, 0);
+        assert_eq!(
+            (
+                decode_table_key(table_key(q)),
+                decode_table_key(table_key(tc))
+            ),
+            (Some(q), Some(tc))
+        );
         assert_eq!(decode_run(encode_run(9_005, 17)), (9_005, 17));
         assert_eq!(decode_mue(encode_mue(800, 2, 13).unwrap()), (800, 2, 13));
         assert_eq!(

@@ -16,6 +16,9 @@ pub struct Spec {
     pub name: &'static str,
     /// Its folder in a CMS data directory, one sub-folder per release.
     pub cms_folder: &'static str,
+    /// Further folders whose release sub-folders belong to the dataset too (`hcpcs-archive/`, where
+    /// the older HCPCS releases are kept).
+    pub more_folders: &'static [&'static str],
     /// Whether a file name is one of this dataset's CMS files, and how much it is preferred (higher
     /// wins when a release folder has several: the ANWEB text file over its workbook).
     pub file_rank: fn(&str) -> Option<u8>,
@@ -29,6 +32,7 @@ pub struct Spec {
 pub const HCPCS: Spec = Spec {
     name: "hcpcs",
     cms_folder: "hcpcs",
+    more_folders: &["hcpcs-archive"],
     file_rank: anweb_rank,
     date_from_name: anweb_date,
     file_pattern: "HCPC<year>_<MON>_ANWEB[_<MMDDYYYY>].txt (or the .xlsx workbook)",
@@ -38,6 +42,7 @@ pub const HCPCS: Spec = Spec {
 pub const FEE_SCHEDULE: Spec = Spec {
     name: "fee_schedule",
     cms_folder: "pfs-rvu",
+    more_folders: &[],
     file_rank: |n| (upper(n).starts_with("PPRRVU") && upper(n).ends_with(".CSV")).then_some(1),
     date_from_name: fee_schedule_date,
     file_pattern: "PPRRVU<yy>_<MON>.csv or PPRRVU<yyyy>_<Mon>_<variant>.csv",
@@ -47,6 +52,7 @@ pub const FEE_SCHEDULE: Spec = Spec {
 pub const MUE: Spec = Spec {
     name: "mue",
     cms_folder: "ncci-mue",
+    more_folders: &[],
     file_rank: |n| (n.contains("MUE") && upper(n).ends_with(".CSV")).then_some(1),
     date_from_name: mue_date,
     file_pattern: "MCR_MUE_PractitionerServices_Eff_<MM-DD-YYYY>.csv",
@@ -56,6 +62,7 @@ pub const MUE: Spec = Spec {
 pub const ADD_ON: Spec = Spec {
     name: "add_on",
     cms_folder: "ncci-aoc",
+    more_folders: &[],
     file_rank: |n| (n.starts_with("AOC_") && upper(n).ends_with(".XLSX")).then_some(1),
     date_from_name: add_on_date,
     file_pattern: "AOC_V<year>Q<n>-MCR.xlsx",
@@ -166,15 +173,37 @@ pub struct ReleaseFile {
 /// Why a CMS data directory cannot be imported.
 pub type Error = String;
 
-/// Every release of `spec` under `cms_dir/<spec.cms_folder>/`, oldest first.
+/// Every release of `spec` under `cms_dir/<spec.cms_folder>/` (and its `more_folders`, where they
+/// exist), oldest first. A release in two folders is an error.
 pub fn releases(cms_dir: &Path, spec: &Spec) -> Result<Vec<ReleaseFile>, Error> {
-    let root = cms_dir.join(spec.cms_folder);
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)
-        .map_err(|e| format!("{}: {e}", root.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_dir())
-        .collect();
-    dirs.sort();
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    for (i, folder) in std::iter::once(&spec.cms_folder)
+        .chain(spec.more_folders)
+        .enumerate()
+    {
+        let root = cms_dir.join(folder);
+        if i > 0 && !root.exists() {
+            continue;
+        }
+        dirs.extend(
+            std::fs::read_dir(&root)
+                .map_err(|e| format!("{}: {e}", root.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_dir()),
+        );
+    }
+    dirs.sort_by_key(|d| file_name(d));
+    if let Some(w) = dirs
+        .windows(2)
+        .find(|w| file_name(&w[0]) == file_name(&w[1]))
+    {
+        return Err(format!(
+            "release {} is in two folders: {} and {}",
+            file_name(&w[0]),
+            w[0].display(),
+            w[1].display()
+        ));
+    }
     dirs.iter().map(|d| release_in(d, spec)).collect()
 }
 

@@ -1,8 +1,10 @@
 //! The source parsers on small fixture files: the good fixture parses to the expected records, and
 //! each class of malformed input fails with the file, line, field and offending text.
 
+use chrono::NaiveDate;
 use hcpcs_core::code::{Code, CrossReference};
 use hcpcs_core::indicator::*;
+use hcpcs_core::rows::SourceRecord;
 use hcpcs_import::cms::{
     self as source, level2_text as fixed_width, noc, proc_notes as notes, ErrorKind, SourceError,
 };
@@ -369,5 +371,175 @@ fn workbook_fixture_and_errors() {
         "book.xlsx",
     )
     .unwrap_err();
-    assert_eq!((e.kind, e.line), (ErrorKind::Structure, Some(1)), "{e}");
+    assert_eq!(
+        e.to_string(),
+        "book.xlsx: header: no header row (HCPC, SEQNUM, RECID, ...) in the first worksheet: \"\""
+    );
+}
+
+/// The older files' formats, each difference by name (2017-2020 annual files, 2020 workbooks).
+mod older_formats {
+    use super::*;
+    use hcpcs_import::cms::level2_xlsx;
+
+    /// The good fixture as a 2018/2019/2020 annual file: a disclaimer block first, with tabs and
+    /// cp1252 bytes (0x92 quote, 0xA0 no-break space), and continuation lines not padded (91 columns).
+    fn annual() -> Vec<u8> {
+        let mut out: Vec<u8> =
+            b"***Disclaimers\r\n\r\n-- Discontinued codes will appear for four years.\r\n".to_vec();
+        out.extend_from_slice(b"Note regarding CMS\x92 2020 HCPCS Update\t\t\xa0\r\n\r\n");
+        let good = String::from_utf8(good()).unwrap();
+        for l in good.split("\r\n") {
+            let trimmed = if l
+                .as_bytes()
+                .get(10)
+                .is_some_and(|&b| b == b'4' || b == b'8')
+            {
+                &l[..91.min(l.len())]
+            } else {
+                l
+            };
+            out.extend_from_slice(trimmed.as_bytes());
+            out.extend_from_slice(b"\r\n");
+        }
+        out
+    }
+
+    #[test]
+    fn disclaimer_block_before_the_first_record_is_skipped() {
+        let bytes = annual();
+        assert_eq!(fixed_width::disclaimer_lines(&bytes), 5);
+        let old = fixed_width::parse(&bytes, "HCPC2018_CONTR_ANWEB_disc.txt").unwrap();
+        let new = fixed_width::parse(&good(), FILE).unwrap();
+        assert_eq!(old.len(), new.len());
+        for (o, n) in old.iter().zip(&new) {
+            assert_eq!(o.line, n.line + 5);
+            assert_eq!(
+                SourceRecord {
+                    line: 0,
+                    ..o.clone()
+                },
+                SourceRecord {
+                    line: 0,
+                    ..n.clone()
+                }
+            );
+        }
+        // The 2017, 2025 and 2026 files have none.
+        assert_eq!(fixed_width::disclaimer_lines(&good()), 0);
+    }
+
+    #[test]
+    fn cp1252_bytes_are_accepted_in_the_disclaimer_only() {
+        let mut bytes = annual();
+        let at = bytes.windows(5).position(|w| w == b"Q2057").unwrap() + 30;
+        bytes[at] = 0x92;
+        let e = fixed_width::parse(&bytes, "f.txt").unwrap_err();
+        assert_eq!(e.kind, ErrorKind::Encoding, "{e}");
+        assert!(e.to_string().contains("byte 0x92 is not ASCII"), "{e}");
+    }
+
+    #[test]
+    fn continuation_lines_of_91_columns() {
+        let bytes = annual();
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(text
+            .lines()
+            .any(|l| l.len() == 91 && l.as_bytes()[10] == b'4'));
+        let r = fixed_width::parse(&bytes, "f.txt").unwrap();
+        let q = r.iter().find(|r| r.code.to_string() == "Q2057").unwrap();
+        assert!(
+            q.long_description
+                .ends_with("procedures, per therapeutic dose"),
+            "{}",
+            q.long_description
+        );
+    }
+
+    /// Five records of the 2018 file hold the ASC date in columns 231-238 with no group.
+    #[test]
+    fn asc_date_two_columns_early_reads_as_no_group_and_that_date() {
+        let bytes = with(4, 230, "D20170401  ");
+        let r = fixed_width::parse(&bytes, FILE).unwrap();
+        let a = r.iter().find(|r| r.code.to_string() == "A4206").unwrap();
+        assert_eq!(
+            (a.asc_group, a.asc_effective_date),
+            (None, NaiveDate::from_ymd_opt(2017, 4, 1))
+        );
+        // Anything else in 231-232 is still an unknown ASC group.
+        let e = fixed_width::parse(&with(4, 231, "20"), FILE).unwrap_err();
+        assert_eq!((e.kind, e.line), (ErrorKind::UnknownValue, Some(4)), "{e}");
+    }
+
+    /// 2019 (A5513) and 2020 (115 records) leave the action effective date blank: the added date.
+    #[test]
+    fn blank_action_effective_date_reads_as_the_added_date() {
+        let r = fixed_width::parse(&with(4, 277, "        "), FILE).unwrap();
+        let a = r.iter().find(|r| r.code.to_string() == "A4206").unwrap();
+        assert_eq!(a.action_effective, a.added);
+    }
+
+    /// "0000" (two records of 2017-2020) is no note; notes are numbered from 0001.
+    #[test]
+    fn processing_note_0000_is_no_note() {
+        let r = fixed_width::parse(&with(4, 253, "0000"), FILE).unwrap();
+        assert_eq!(
+            r.iter()
+                .find(|r| r.code.to_string() == "A4206")
+                .unwrap()
+                .processing_note,
+            None
+        );
+        let r = fixed_width::parse(&with(4, 253, "0088"), FILE).unwrap();
+        assert_eq!(
+            r.iter()
+                .find(|r| r.code.to_string() == "A4206")
+                .unwrap()
+                .processing_note,
+            Some(88)
+        );
+    }
+
+    /// The 2020 workbooks (renamed anweb.xlsx): disclaimer rows (with a ’ and a no-break space) before
+    /// the header, and a RECID 4 row that carries the rest of a long description.
+    #[test]
+    fn workbook_of_2020_with_disclaimer_rows_and_a_recid_4_row() {
+        let bytes = std::fs::read(format!("{DIR}level2_2020_layout.xlsx-fixture")).unwrap();
+        let r = level2_xlsx::parse(&bytes, "anweb.xlsx").unwrap();
+        assert_eq!(
+            r.iter().map(|r| r.code.to_string()).collect::<Vec<_>>(),
+            ["A1", "Q2057"]
+        );
+        assert_eq!(r[0].line, 5);
+        assert_eq!(
+            r[1].long_description,
+            "Afamitresgene autoleucel, including leukapheresis and dose preparation procedures, per therapeutic dose"
+        );
+        let good = std::fs::read(format!("{DIR}level2_good.xlsx-fixture")).unwrap();
+        let g = level2_xlsx::parse(&good, "good.xlsx").unwrap();
+        assert_eq!(
+            SourceRecord {
+                line: 0,
+                ..r[1].clone()
+            },
+            SourceRecord {
+                line: 0,
+                ..g[1].clone()
+            }
+        );
+    }
+
+    /// Blank runs inside a long description are one blank in both formats (the text file wraps at 80
+    /// columns, the workbooks keep the unwrapped blanks).
+    #[test]
+    fn long_descriptions_squeeze_blank_runs() {
+        // Two blanks where one was: "Syringe  ith needle, ..." reads with one.
+        let r = fixed_width::parse(&with(4, 12, "Syringe  "), FILE).unwrap();
+        assert!(
+            r[2].long_description.starts_with("Syringe ith needle"),
+            "{}",
+            r[2].long_description
+        );
+        assert_eq!(hcpcs_import::cms::squeeze_blanks(" a  b\t c "), "a b c");
+    }
 }

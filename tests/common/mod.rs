@@ -20,6 +20,7 @@ pub fn data() -> &'static hcpcs_build::Data {
 /// that needs it fails here, loudly, when it is missing.
 pub fn cms_dir() -> PathBuf {
     let dir = std::env::var_os("HCPCS_CPT_DATA_DIR")
+        .filter(|v| !v.is_empty())
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data"));
     assert!(

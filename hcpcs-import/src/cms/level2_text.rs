@@ -244,6 +244,29 @@ pub(crate) fn first_line(l: &Line<'_>, code: Code) -> Result<SourceRecord, Sourc
             cross_references.push(c);
         }
     }
+    // Five records of the 2018 annual file (C9488, C9745-C9748) hold an ASC effective date two columns
+    // early, in 231-238, with no ASC group and 239-240 blank ("D20170401  "): the data, not the layout.
+    // That pattern cannot be a valid record (231-232 hold YY or blanks), so it reads as what it
+    // says: no ASC group, that date.
+    let shifted = l.col(231, 238);
+    let (asc_group, asc_effective_date) = if shifted.bytes().all(|b| b.is_ascii_digit())
+        && shifted.len() == 8
+        && l.col(239, 240).trim().is_empty()
+    {
+        (
+            None,
+            l.date(
+                "ASC payment group effective date (written in columns 231-238)",
+                231,
+                238,
+            )?,
+        )
+    } else {
+        (
+            l.value(231, 232)?,
+            l.date("ASC payment group effective date", 233, 240)?,
+        )
+    };
     let rec = SourceRecord {
         line: l.n,
         code,
@@ -257,17 +280,25 @@ pub(crate) fn first_line(l: &Line<'_>, code: Code) -> Result<SourceRecord, Sourc
         lab_certifications: l.repeated(181, 3, 8)?,
         cross_references,
         coverage: l.required(230, 230)?,
-        asc_group: l.value(231, 232)?,
-        asc_effective_date: l.date("ASC payment group effective date", 233, 240)?,
+        asc_group,
+        asc_effective_date,
         opps_group: l.value(241, 243)?,
         opps_payment_policy_indicator: l.value(244, 244)?,
         opps_effective_date: l.date("OPPS effective date", 245, 252)?,
-        processing_note: number("processing note number", 253, 256)?,
+        // Notes are numbered from 0001 (the notes file's own rule). "0000" stands on two records of the
+        // 2017-2020 files (V5289 among them), where later files leave the field blank: no note.
+        processing_note: number("processing note number", 253, 256)?.filter(|&n| n != 0),
         betos: l.value(257, 259)?,
         types_of_service: l.repeated(261, 1, 5)?,
         anesthesia_base_units: number("anesthesia base unit quantity", 266, 268)?,
         added: l.required_date("code added date", 269, 276)?,
-        action_effective: l.required_date("action effective date", 277, 284)?,
+        // Blank on one record of the 2019 file (A5513) and 115 of the 2020 text file; the workbooks
+        // leave it blank on some old records too. It reads as the added date, as CMS's own later files
+        // give those records (A0130 in January 2026): the one fill rule, in both readers.
+        action_effective: match l.date("action effective date", 277, 284)? {
+            Some(d) => d,
+            None => l.required_date("code added date", 269, 276)?,
+        },
         terminated: l.date("termination date", 285, 292)?,
         action: l.required(293, 293)?,
     };
@@ -284,15 +315,37 @@ pub(crate) fn first_line(l: &Line<'_>, code: Code) -> Result<SourceRecord, Sourc
     Ok(rec)
 }
 
+/// Whether a raw line is a record, or an attempt at one: 11 columns or more, with a sequence number in
+/// columns 6-10. (Whatever its code and record id, such a line is parsed, so a malformed first record
+/// is an error, never taken for a disclaimer.)
+pub fn looks_like_record(raw: &[u8]) -> bool {
+    raw.len() >= 11 && raw[5..10].iter().all(u8::is_ascii_digit)
+}
+
+/// How many lines of the disclaimer block before the first record: the lines before the first one that
+/// [`looks_like_record`]. The annual files of 2018 ("***Disclaimers", 11 lines), 2019 (8 lines pasted
+/// from a spreadsheet, with tabs and cp1252 0xA0 no-break spaces) and 2020 (9 lines, with a cp1252 0x92
+/// quote) have one; the 2017, 2025 and 2026 files start with a record. The block is free text in
+/// cp1252, not records: it is skipped whatever its bytes. After it, every line is a record and must be
+/// ASCII.
+pub fn disclaimer_lines(bytes: &[u8]) -> usize {
+    bytes
+        .split(|&b| b == b'\n')
+        .take_while(|l| !looks_like_record(l.strip_suffix(b"\r").unwrap_or(l)))
+        .count()
+}
+
 /// Parses a whole ANWEB text file. `file` names it in errors.
 ///
-/// Records come back in file order. Fails on the first bad line.
+/// Records come back in file order. Fails on the first bad line. A disclaimer block before the first
+/// record ([`disclaimer_lines`]) is skipped.
 pub fn parse(bytes: &[u8], file: &str) -> Result<Vec<SourceRecord>, SourceError> {
+    let disclaimer = disclaimer_lines(bytes);
     let mut out: Vec<SourceRecord> = Vec::new();
     let mut seen = std::collections::HashMap::new();
     // Sequence number of the last line of the open record.
     let mut last_seq = 0u32;
-    for item in ascii_lines(bytes, file) {
+    for item in ascii_lines(bytes, file).skip(disclaimer) {
         let (n, text) = item?;
         let l = Line { text, n, file };
         if text.trim().is_empty() {
@@ -395,6 +448,9 @@ pub fn parse(bytes: &[u8], file: &str) -> Result<Vec<SourceRecord>, SourceError>
             rec.long_description.push(' ');
             rec.long_description.push_str(chunk);
         }
+    }
+    for r in &mut out {
+        r.long_description = super::squeeze_blanks(&r.long_description);
     }
     super::non_empty(out, file, "no HCPCS records")
 }

@@ -91,6 +91,15 @@ pub fn parse(bytes: &[u8], file: &str) -> Result<Vec<SourceRecord>, SourceError>
     let mut header = false;
     for (i, row) in range.rows().enumerate() {
         let r = row0 + i + 1;
+        // The 2020 workbooks put a disclaimer block (free text, with cp1252 quotes and no-break spaces)
+        // in rows 1-10, before the header: rows before the one that starts with HCPC are skipped.
+        if !header
+            && row
+                .first()
+                .is_none_or(|c| c.to_string().trim() != COLUMNS[0].0)
+        {
+            continue;
+        }
         let mut cells: Vec<String> = Vec::with_capacity(48);
         for (c, (name, _)) in COLUMNS.iter().enumerate() {
             match row.get(c) {
@@ -181,13 +190,20 @@ pub fn parse(bytes: &[u8], file: &str) -> Result<Vec<SourceRecord>, SourceError>
         };
         let rename = |e: SourceError| rename_field(e, r);
         let ric = cells[2].trim();
+        // A cell holds at most so much text: in the 2020 workbooks G0503's long description runs on in
+        // one RECID 4 row (SEQNUM 0020) whose only cell is the rest of the description, as the
+        // continuation lines of the text file do. It is joined to the record above with one blank.
+        if ric == "4" || ric == "8" {
+            continuation(&mut out, &cells, r, file)?;
+            continue;
+        }
         if ric != "3" && ric != "7" {
             return Err(err(
                 ErrorKind::RecordId,
                 Some(r),
                 "RECID (column C)",
                 ric,
-                "expected 3 (procedure) or 7 (modifier): a workbook has no continuation rows"
+                "expected 3 or 7 (a first row), or 4 or 8 (the rest of the long description above)"
                     .into(),
             ));
         }
@@ -214,7 +230,72 @@ pub fn parse(bytes: &[u8], file: &str) -> Result<Vec<SourceRecord>, SourceError>
         }
         out.push(rec);
     }
+    if !header {
+        return Err(err(
+            ErrorKind::Structure,
+            None,
+            "header",
+            "",
+            "no header row (HCPC, SEQNUM, RECID, ...) in the first worksheet".into(),
+        ));
+    }
+    for r in &mut out {
+        r.long_description = super::squeeze_blanks(&r.long_description);
+    }
     super::non_empty(out, file, "no HCPCS records")
+}
+
+/// A RECID 4 (procedure) or 8 (modifier) row: the rest of the long description of the record in the
+/// row above, same code; every other cell blank.
+fn continuation(
+    out: &mut [SourceRecord],
+    cells: &[String],
+    r: usize,
+    file: &str,
+) -> Result<(), SourceError> {
+    let err = |field: &str, text: &str, problem: String| {
+        SourceError::new(
+            ErrorKind::OrphanContinuation,
+            file,
+            Some(r),
+            field,
+            text,
+            problem,
+        )
+    };
+    let code = cells[0].trim();
+    let modifier = cells[2].trim() == "8";
+    let Some(rec) = out.last_mut().filter(|rec| {
+        rec.code.to_string() == code
+            && matches!(rec.code, hcpcs_core::code::Code::Modifier(_)) == modifier
+    }) else {
+        return Err(err(
+            "HCPC (column A)",
+            code,
+            format!(
+                "a RECID {} row must follow the first row of the same code",
+                cells[2].trim()
+            ),
+        ));
+    };
+    if let Some(c) =
+        (0..cells.len()).find(|&c| ![0, 1, 2, 3].contains(&c) && !cells[c].trim().is_empty())
+    {
+        return Err(SourceError::new(
+            ErrorKind::Blank,
+            file,
+            Some(r),
+            format!("{} (column {})", COLUMNS[c].0, column_letter(c)),
+            cells[c].trim(),
+            "a continuation row holds only the rest of the long description",
+        ));
+    }
+    let more = cells[3].trim();
+    if !more.is_empty() {
+        rec.long_description.push(' ');
+        rec.long_description.push_str(more);
+    }
+    Ok(())
 }
 
 /// Names the workbook column of an error the fixed-width checks raised ("code added date (columns

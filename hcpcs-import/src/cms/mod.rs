@@ -27,6 +27,15 @@ pub mod mue;
 pub mod noc;
 pub mod proc_notes;
 
+/// A long description with every run of blanks as one blank. CMS's two formats of one release differ
+/// in nothing else: the text file wraps the description at 80 columns (a line's trailing blanks are
+/// lost where the lines are joined), the workbook keeps the blanks of the unwrapped text (G0417's
+/// "needle  biopsy"). Both readers squeeze, so a release read from either format, and the history
+/// across formats, reports only the changes CMS made to the words.
+pub fn squeeze_blanks(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Reads a whole file for one of the parsers, mapping failure to a [`SourceError`].
 pub fn read(path: &std::path::Path) -> Result<Vec<u8>, SourceError> {
     std::fs::read(path).map_err(|e| SourceError::io(&path.display().to_string(), &e))
