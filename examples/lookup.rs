@@ -127,7 +127,7 @@ fn fee_rows(
     date: Option<NaiveDate>,
 ) -> Result<(hcpcs::Dataset, &'static [FeeScheduleRow]), fee_schedule::FeeScheduleError> {
     match date {
-        None => Ok((fee_schedule::release(), fee_schedule::rows(c))),
+        None => Ok((fee_schedule::release(), fee_schedule::rows(c)?)),
         Some(d) => Ok((fee_schedule::release_on(d)?, fee_schedule::rows_on(c, d)?)),
     }
 }
@@ -274,7 +274,7 @@ fn print_datasets(c: HcpcsCode, date: Option<NaiveDate>) {
         return;
     }
     match mue::get(c) {
-        Some(m) => println!(
+        Ok(Some(m)) => println!(
             "  MUE ({}): {} unit(s); {} {}; rationale: {}",
             mue::release().source_file(),
             m.value(),
@@ -282,7 +282,8 @@ fn print_datasets(c: HcpcsCode, date: Option<NaiveDate>) {
             m.adjudication().description(),
             m.rationale()
         ),
-        None => println!("  MUE ({}): none", mue::release().source_file()),
+        Ok(None) => println!("  MUE ({}): none", mue::release().source_file()),
+        Err(e) => println!("  MUE ({}): {e}", mue::release().source_file()),
     }
     let edit = |e: &add_on::AddOnEdit, other: String| {
         println!(
@@ -295,22 +296,33 @@ fn print_datasets(c: HcpcsCode, date: Option<NaiveDate>) {
             e.note().map_or(String::new(), |n| format!("; {n}"))
         )
     };
-    let primaries = add_on::primaries_of(c);
-    if !primaries.is_empty() {
-        println!("  add-on code of {} primary code(s):", primaries.len());
-        for e in primaries {
-            edit(
-                e,
-                e.primary()
-                    .map_or("CCCCC (contractor defined)".into(), |p| p.to_string()),
-            );
+    let not_carried = |n: usize| {
+        if n > 0 {
+            println!("    and {n} relation(s) with CPT or CDT codes, which this build does not carry (feature cpt)");
         }
+    };
+    match add_on::primaries_of(c) {
+        Ok(primaries) if !primaries.is_empty() || !primaries.is_complete() => {
+            println!("  add-on code of {} primary code(s):", primaries.len());
+            for e in primaries.iter() {
+                edit(
+                    e,
+                    e.primary()
+                        .map_or("CCCCC (contractor defined)".into(), |p| p.to_string()),
+                );
+            }
+            not_carried(primaries.not_carried());
+        }
+        Ok(_) => {}
+        Err(e) => println!("  add-on code edits: {e}"),
     }
-    let add_ons: Vec<_> = add_on::add_ons_of(c).collect();
-    if !add_ons.is_empty() {
-        println!("  primary code of {} add-on code(s):", add_ons.len());
-        for e in add_ons {
-            edit(e, e.add_on().to_string());
+    if let Ok(add_ons) = add_on::add_ons_of(c) {
+        if !add_ons.is_empty() || !add_ons.is_complete() {
+            println!("  primary code of {} add-on code(s):", add_ons.len());
+            for e in add_ons.iter() {
+                edit(e, e.add_on().to_string());
+            }
+            not_carried(add_ons.not_carried());
         }
     }
     println!();
@@ -326,19 +338,28 @@ fn to_json(code: Code, r: Option<&'static Record>, date: Option<NaiveDate>) -> s
     if let (Code::Procedure(c), Some(o)) = (code, v.as_object_mut()) {
         o.insert("shape".into(), code.shape().name().into());
         o.insert("fee_schedule".into(), fee_json(c, date));
+        let error = |e: hcpcs::LookupError| serde_json::json!({ "error": e.to_string() });
         o.insert(
             "mue".into(),
-            serde_json::to_value(mue::get(c)).unwrap_or_default(),
+            match mue::get(c) {
+                Ok(m) => serde_json::to_value(m).unwrap_or_default(),
+                Err(e) => error(e),
+            },
         );
-        o.insert(
-            "add_on_primaries".into(),
-            serde_json::to_value(add_on::primaries_of(c)).unwrap_or_default(),
-        );
-        let adds: Vec<_> = add_on::add_ons_of(c).collect();
-        o.insert(
-            "add_ons".into(),
-            serde_json::to_value(adds).unwrap_or_default(),
-        );
+        for (key, relations) in [
+            ("add_on_primaries", add_on::primaries_of(c)),
+            ("add_ons", add_on::add_ons_of(c)),
+        ] {
+            let (list, missing) = match relations {
+                Ok(r) => (
+                    serde_json::to_value(r.iter().collect::<Vec<_>>()).unwrap_or_default(),
+                    serde_json::Value::from(r.not_carried()),
+                ),
+                Err(e) => (error(e), serde_json::Value::Null),
+            };
+            o.insert(key.into(), list);
+            o.insert(format!("{key}_not_carried"), missing);
+        }
     }
     v
 }
@@ -412,7 +433,7 @@ fn history(code: &str) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let versions = hcpcs::history::history(c);
+    let versions = hcpcs::history::history(c).unwrap_or_default();
     if versions.is_empty() {
         eprintln!("{c}: in no compiled HCPCS release");
         return ExitCode::FAILURE;
@@ -551,12 +572,23 @@ fn main() -> ExitCode {
             Code::Procedure(p) => Some(p),
             Code::Modifier(_) => None,
         };
-        let has_data = record.is_some()
-            || p.is_some_and(|p| !fee_schedule::rows(p).is_empty() || mue::get(p).is_some());
+        // Every dataset counts: a code the add-on table alone names (G0275) is printed too.
+        let in_datasets = |p: HcpcsCode| {
+            fee_schedule::rows(p).is_ok_and(|r| !r.is_empty())
+                || mue::get(p).is_ok_and(|m| m.is_some())
+                || [add_on::primaries_of(p), add_on::add_ons_of(p)]
+                    .iter()
+                    .any(|r| r.is_ok_and(|r| !r.is_empty() || !r.is_complete()))
+        };
+        let has_data = record.is_some() || p.is_some_and(in_datasets);
         if !has_data {
-            if code.shape().is_cpt() && !hcpcs::has_cpt_rows() {
+            if code.shape() == hcpcs::CodeShape::CptModifier {
                 eprintln!(
-                    "{code}: a well-formed {}; its fee-schedule, MUE and add-on data need the `cpt` feature (enable only under an AMA CPT licence)",
+                    "{code}: a well-formed CPT (Level I) modifier: its number is valid CPT shape; its descriptor is AMA text, which neither the HCPCS Level II file nor this crate carries"
+                );
+            } else if !code.shape().is_level2() && !hcpcs::has_cpt_rows() {
+                eprintln!(
+                    "{code}: a well-formed {}; its fee-schedule, MUE and add-on data need the `cpt` feature (enable only under an AMA CPT licence, and an ADA licence for CDT)",
                     code.shape()
                 );
             } else {

@@ -5,11 +5,10 @@
 //! primaries) are compiled.
 //!
 //! ```
-//! use chrono::NaiveDate;
-//! let day = NaiveDate::from_ymd_opt(2026, 4, 1).unwrap();
-//! for e in hcpcs::add_on::primaries_of("G0500".parse().unwrap()) {
+//! let day = hcpcs::NaiveDate::from_ymd_opt(2026, 4, 1).unwrap();
+//! let g0500 = hcpcs::add_on::primaries_of("G0500").unwrap();
+//! for e in g0500.in_force_on(day) {
 //!     assert_eq!(e.add_on().to_string(), "G0500");
-//!     let _ = e.is_in_force_on(day);
 //! }
 //! ```
 
@@ -20,7 +19,7 @@ pub use hcpcs_core::fee::AocEditType;
 
 use crate::datasets::Dataset;
 use crate::fee_schedule::span;
-use crate::{tables, HcpcsCode};
+use crate::{tables, AsCode, HcpcsCode, LookupError};
 
 /// One add-on code edit: an (add-on code, primary code) relation.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -102,38 +101,120 @@ impl core::fmt::Debug for AddOnEdit {
     }
 }
 
-/// The edits of an add-on code (its primary codes), in primary-code order.
-pub fn primaries_of(add_on: HcpcsCode) -> &'static [AddOnEdit] {
-    let (start, n) = span(&tables::AOC_BY_ADD_ON, add_on.to_u32());
-    tables::AOC_EDITS.get(start..start + n).unwrap_or(&[])
+/// A code's add-on relations as this build carries them, and how many more the CMS table has that it
+/// does not: relations with a CPT or CDT code, which a build without the `cpt` feature does not carry
+/// (their number is counted, no CPT number is embedded). A claims engine that finds no matching
+/// relation must look at [`Relations::not_carried`] before it reports a missing primary: "no
+/// primary" and "this build cannot tell" are different answers.
+///
+/// ```
+/// let g0289 = hcpcs::add_on::primaries_of("G0289").unwrap();
+/// if !hcpcs::has_cpt_rows() {
+///     // G0289's primary codes are all CPT codes: none carried, 17 counted.
+///     assert_eq!((g0289.len(), g0289.not_carried()), (0, 17));
+///     assert!(!g0289.is_complete());
+/// }
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Relations {
+    edits: Edits,
+    not_carried: usize,
 }
 
-/// The edits in which a code is the primary code (its add-on codes), in add-on order.
-pub fn add_ons_of(primary: HcpcsCode) -> impl Iterator<Item = &'static AddOnEdit> + Clone {
-    let (start, n) = span(&tables::AOC_BY_PRIMARY, primary.to_u32());
-    tables::AOC_PRIMARY_ORDER
-        .get(start..start + n)
-        .unwrap_or(&[])
-        .iter()
-        .filter_map(|&i| tables::AOC_EDITS.get(i as usize))
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Edits {
+    /// A run of AOC_EDITS (an add-on code's primaries).
+    Run(&'static [AddOnEdit]),
+    /// Indexes into AOC_EDITS (a primary code's add-ons).
+    Order(&'static [u16]),
 }
 
-/// The primary-code edits of an add-on code in force on a date of service.
-pub fn primaries_of_on(
-    add_on: HcpcsCode,
-    date: NaiveDate,
-) -> impl Iterator<Item = &'static AddOnEdit> {
-    primaries_of(add_on)
-        .iter()
-        .filter(move |e| e.is_in_force_on(date))
+impl Relations {
+    /// The relations this build carries.
+    pub fn iter(&self) -> impl Iterator<Item = &'static AddOnEdit> + Clone {
+        let (run, order): (&'static [AddOnEdit], &'static [u16]) = match self.edits {
+            Edits::Run(r) => (r, &[]),
+            Edits::Order(o) => (&[], o),
+        };
+        run.iter().chain(
+            order
+                .iter()
+                .filter_map(|&i| tables::AOC_EDITS.get(i as usize)),
+        )
+    }
+
+    /// The carried relations in force on a date of service.
+    pub fn in_force_on(&self, date: NaiveDate) -> impl Iterator<Item = &'static AddOnEdit> + Clone {
+        self.iter().filter(move |e| e.is_in_force_on(date))
+    }
+
+    /// How many relations this build carries.
+    pub fn len(&self) -> usize {
+        match self.edits {
+            Edits::Run(r) => r.len(),
+            Edits::Order(o) => o.len(),
+        }
+    }
+
+    /// Whether this build carries none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// How many relations of the CMS table (any date) this build does not carry: with a CPT or CDT code,
+    /// without the `cpt` feature. 0 with it.
+    pub fn not_carried(&self) -> usize {
+        self.not_carried
+    }
+
+    /// Whether the carried relations are all the CMS table has for the code.
+    pub fn is_complete(&self) -> bool {
+        self.not_carried == 0
+    }
 }
 
-/// The add-on edits of a primary code in force on a date of service.
-pub fn add_ons_of_on(
-    primary: HcpcsCode,
-    date: NaiveDate,
-) -> impl Iterator<Item = &'static AddOnEdit> {
-    add_ons_of(primary).filter(move |e| e.is_in_force_on(date))
+/// (as an add-on code, as a primary code): how many relations with a CPT or CDT code the table has
+/// for a Level II code that this build does not carry.
+fn not_carried(code: HcpcsCode) -> (usize, usize) {
+    tables::AOC_NOT_CARRIED
+        .get(&code.to_u32())
+        .map_or((0, 0), |&v| ((v >> 16) as usize, (v & 0xFFFF) as usize))
+}
+
+/// The edits of an add-on code (its primary codes), in primary-code order, and how many this build
+/// does not carry. A CPT or CDT code without the `cpt` feature is [`LookupError::NotCompiled`].
+pub fn primaries_of(add_on: impl AsCode) -> Result<Relations, LookupError> {
+    let Some(code) = crate::dataset_code(add_on)? else {
+        return Ok(Relations {
+            edits: Edits::Run(&[]),
+            not_carried: 0,
+        });
+    };
+    let (start, n) = span(&tables::AOC_BY_ADD_ON, code.to_u32());
+    Ok(Relations {
+        edits: Edits::Run(tables::AOC_EDITS.get(start..start + n).unwrap_or(&[])),
+        not_carried: not_carried(code).0,
+    })
+}
+
+/// The edits in which a code is the primary code (its add-on codes), in add-on order, and how many
+/// this build does not carry.
+pub fn add_ons_of(primary: impl AsCode) -> Result<Relations, LookupError> {
+    let Some(code) = crate::dataset_code(primary)? else {
+        return Ok(Relations {
+            edits: Edits::Order(&[]),
+            not_carried: 0,
+        });
+    };
+    let (start, n) = span(&tables::AOC_BY_PRIMARY, code.to_u32());
+    Ok(Relations {
+        edits: Edits::Order(
+            tables::AOC_PRIMARY_ORDER
+                .get(start..start + n)
+                .unwrap_or(&[]),
+        ),
+        not_carried: not_carried(code).1,
+    })
 }
 
 /// Every edit, in (add-on, primary) order.

@@ -9,8 +9,10 @@ use chrono::NaiveDate;
 /// assert!(d.source_file().starts_with("PPRRVU"));
 /// // A release is named after the month it takes effect.
 /// assert_eq!(d.effective().to_string()[..7], *d.name());
+/// // Debug shows the date as a date.
+/// assert!(format!("{d:?}").contains(&format!("effective: {}", d.effective())));
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Dataset {
     pub(crate) name: &'static str,
     pub(crate) source_file: &'static str,
@@ -44,6 +46,18 @@ impl Dataset {
     /// with the `cpt` feature; [`has_cpt_rows`]).
     pub const fn rows_not_carried(&self) -> usize {
         self.rows_not_carried
+    }
+}
+
+impl core::fmt::Debug for Dataset {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Dataset")
+            .field("name", &self.name)
+            .field("source_file", &self.source_file)
+            .field("effective", &self.effective())
+            .field("rows", &self.rows)
+            .field("rows_not_carried", &self.rows_not_carried)
+            .finish()
     }
 }
 

@@ -1,16 +1,17 @@
 //! The Medicare Physician Fee Schedule national relative value file (`PPRRVU*.csv`): one
 //! [`FeeScheduleRow`] per (code, modifier), every indicator typed, every amount an exact [`Decimal`].
 //!
-//! Without the `cpt` feature only HCPCS Level II codes have rows.
+//! Without the `cpt` feature only HCPCS Level II codes have rows, and a CPT or CDT code is
+//! [`LookupError::NotCompiled`]: "this build cannot tell", never "no row".
 //!
 //! ```
 //! use hcpcs::fee_schedule::{self, GlobalDays, PfsStatus};
-//! let q: hcpcs::HcpcsCode = "G0008".parse().unwrap();
-//! let row = fee_schedule::row(q, None).unwrap();
-//! assert_eq!(row.code(), q);
+//! let row = fee_schedule::row("G0008", None)?.expect("G0008 has a global row");
+//! assert_eq!(row.code().to_string(), "G0008");
 //! assert_eq!(row.status(), PfsStatus::StatutoryExclusion);
 //! assert_eq!(row.global_days(), GlobalDays::NotApplicable);
 //! assert!(row.conversion_factor().units() > 0);
+//! # Ok::<(), hcpcs::LookupError>(())
 //! ```
 
 use hcpcs_core::packed::{self as pk, fee as pf};
@@ -24,7 +25,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::datasets::Dataset;
 use crate::quarters::InForce;
-use crate::{tables, HcpcsCode, Modifier};
+use crate::{tables, AsCode, HcpcsCode, LookupError, Modifier};
 
 /// One row of the relative value file: a code, or a code with modifier `26`, `TC` or `53`.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -303,15 +304,50 @@ fn current() -> &'static FeeRelease {
 }
 
 /// Every row of a code in the current release ([`release`]): the global service first, then its
-/// modifiers. Empty if the file has none (or, without the `cpt` feature, for a CPT or CDT code). For a
-/// date of service, see [`rows_on`].
-pub fn rows(code: HcpcsCode) -> &'static [FeeScheduleRow] {
-    current().rows_of(code)
+/// modifiers. Empty if the file has none (and for a modifier); [`LookupError::NotCompiled`] for a CPT
+/// or CDT code this build does not carry (the `cpt` feature). For a date of service, see [`rows_on`].
+pub fn rows(code: impl AsCode) -> Result<&'static [FeeScheduleRow], LookupError> {
+    Ok(crate::dataset_code(code)?.map_or(&[][..], |c| current().rows_of(c)))
 }
 
-/// The row of a code with a modifier (`None`: the global service), in the current release.
-pub fn row(code: HcpcsCode, modifier: Option<Modifier>) -> Option<&'static FeeScheduleRow> {
-    rows(code).iter().find(|r| r.modifier() == modifier)
+/// The row of a code with exactly this modifier (`None`: the global service), in the current release.
+/// For the row a claim line is priced with, see [`row_for`].
+pub fn row(
+    code: impl AsCode,
+    modifier: Option<Modifier>,
+) -> Result<Option<&'static FeeScheduleRow>, LookupError> {
+    Ok(rows(code)?.iter().find(|r| r.modifier() == modifier))
+}
+
+/// The row a claim line with these modifiers is priced with, in the current release: the row of the
+/// first modifier that has a row of its own (the file has rows for `26`, the professional component,
+/// `TC`, the technical component, and `53`, a discontinued procedure), else the global row. Every
+/// other modifier (`59`, `LT`, `25`, …) leaves the global row in force; RVU25A defines the rows
+/// of the file and the PC/TC indicator, not other modifiers' payment adjustments, which this crate
+/// does not apply.
+///
+/// ```
+/// let m = |s: &str| s.parse::<hcpcs::Modifier>().unwrap();
+/// let tc = hcpcs::fee_schedule::row_for("G0130", &[m("LT"), m("TC")]).unwrap().unwrap();
+/// assert_eq!(tc.modifier(), Some(m("TC")));
+/// let global = hcpcs::fee_schedule::row_for("G0130", &[m("59")]).unwrap().unwrap();
+/// assert_eq!(global.modifier(), None);
+/// ```
+pub fn row_for(
+    code: impl AsCode,
+    modifiers: &[Modifier],
+) -> Result<Option<&'static FeeScheduleRow>, LookupError> {
+    Ok(pick(rows(code)?, modifiers))
+}
+
+fn pick(
+    rows: &'static [FeeScheduleRow],
+    modifiers: &[Modifier],
+) -> Option<&'static FeeScheduleRow> {
+    modifiers
+        .iter()
+        .find_map(|m| rows.iter().find(|r| r.modifier() == Some(*m)))
+        .or_else(|| rows.iter().find(|r| r.modifier().is_none()))
 }
 
 /// Every row of the current release, in (code, modifier) order.
@@ -346,6 +382,9 @@ pub enum FeeScheduleError {
         /// The oldest compiled file.
         first: Dataset,
     },
+    /// The code asked about is malformed, or a CPT or CDT code this build does not carry.
+    #[error(transparent)]
+    Code(#[from] LookupError),
     /// CMS publishes a relative value file each quarter; the one in force on this date is not
     /// compiled, so no compiled file may stand in for it.
     #[error("the fee schedule in force on {date} is the {}-{:02} quarter's, which this build does not carry; the newest compiled before it is {} ({})", quarter.year(), quarter.month(), newest_before.name(), newest_before.source_file())]
@@ -401,21 +440,32 @@ pub fn release_on(date: NaiveDate) -> Result<Dataset, FeeScheduleError> {
 
 /// Every row of a code in the relative value file in force on `date` ([`release_on`]).
 pub fn rows_on(
-    code: HcpcsCode,
+    code: impl AsCode,
     date: NaiveDate,
 ) -> Result<&'static [FeeScheduleRow], FeeScheduleError> {
-    release_entry_on(date).map(|r| r.rows_of(code))
+    let code = crate::dataset_code(code)?;
+    let rel = release_entry_on(date)?;
+    Ok(code.map_or(&[][..], |c| rel.rows_of(c)))
 }
 
-/// The row of a code with a modifier in the relative value file in force on `date`.
+/// The row of a code with exactly this modifier in the relative value file in force on `date`.
 pub fn row_on(
-    code: HcpcsCode,
+    code: impl AsCode,
     modifier: Option<Modifier>,
     date: NaiveDate,
 ) -> Result<Option<&'static FeeScheduleRow>, FeeScheduleError> {
     Ok(rows_on(code, date)?
         .iter()
         .find(|r| r.modifier() == modifier))
+}
+
+/// [`row_for`] in the relative value file in force on `date`.
+pub fn row_for_on(
+    code: impl AsCode,
+    modifiers: &[Modifier],
+    date: NaiveDate,
+) -> Result<Option<&'static FeeScheduleRow>, FeeScheduleError> {
+    Ok(pick(rows_on(code, date)?, modifiers))
 }
 
 /// Where the service was furnished: which practice expense RVU applies.
@@ -454,9 +504,16 @@ pub const QP_CONVERSION_FACTOR_2026: Decimal = Decimal::new(335_675, 4);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
 #[non_exhaustive]
 pub enum PaymentError {
-    /// No compiled relative value file is in force on the date.
+    /// No compiled relative value file is in force on the date, or the code is malformed or a CPT or
+    /// CDT code this build does not carry.
     #[error(transparent)]
     Release(#[from] FeeScheduleError),
+    /// A modifier was given where a procedure code belongs.
+    #[error("{code} is a modifier, not a procedure code")]
+    NotAProcedureCode {
+        /// What was given.
+        code: crate::Code,
+    },
     /// The file in force has no row for the code and modifier.
     #[error("{} has no row for {code}{}", release.source_file(), modifier.map(|m| format!("-{m}")).unwrap_or_default())]
     NoRow {
@@ -466,12 +523,6 @@ pub enum PaymentError {
         modifier: Option<Modifier>,
         /// The file in force.
         release: Dataset,
-    },
-    /// A CPT or CDT code, and this build does not carry their rows (the `cpt` feature): not "no row".
-    #[error("{code} is a {}: its fee-schedule rows need the `cpt` feature", code.shape())]
-    NotCompiled {
-        /// The code.
-        code: HcpcsCode,
     },
     /// The status says Medicare does not pay the RVUs ("Only RVUs associated with status codes of
     /// A, R, or T are used for Medicare payment", RVU25A).
@@ -545,17 +596,21 @@ pub fn conversion_factor(
 /// assert_eq!(qp.amount.to_string(), "379.98");
 /// ```
 pub fn national_payment(
-    code: HcpcsCode,
+    code: impl AsCode,
     modifier: Option<Modifier>,
     date: NaiveDate,
     setting: Setting,
     apm: ApmStatus,
 ) -> Result<Payment, PaymentError> {
+    let c = code
+        .to_code()
+        .map_err(|e| FeeScheduleError::from(LookupError::from(e)))?;
+    let crate::Code::Procedure(code) = c else {
+        return Err(PaymentError::NotAProcedureCode { code: c });
+    };
+    crate::dataset_code(code).map_err(FeeScheduleError::from)?;
     let rel = release_entry_on(date)?;
     let Some(row) = rel.rows_of(code).iter().find(|r| r.modifier() == modifier) else {
-        if code.shape().is_cpt() && !crate::has_cpt_rows() {
-            return Err(PaymentError::NotCompiled { code });
-        }
         return Err(PaymentError::NoRow {
             code,
             modifier,

@@ -18,7 +18,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::quarters::InForce;
-use crate::{tables, Code, Record, Release};
+use crate::{tables, AsCode, Code, CodeError, LookupError, Record, Release};
 
 /// One release's entry in the generated tables.
 #[doc(hidden)]
@@ -93,9 +93,19 @@ impl View {
         }
     }
 
-    /// The release's record of a code given as text (case and surrounding whitespace ignored).
-    pub fn get(&self, code: &str) -> Option<&'static Record> {
-        self.record(Code::parse(code).ok()?)
+    /// The release's record of a code ([`AsCode`]: text, case and surrounding whitespace ignored, or
+    /// a typed code).
+    pub fn get(&self, code: impl AsCode) -> Option<&'static Record> {
+        self.record(code.to_code().ok()?)
+    }
+
+    /// Like [`View::get`], with the reason when there is no record.
+    pub fn lookup(&self, code: impl AsCode) -> Result<&'static Record, LookupError> {
+        let c = code.to_code()?;
+        self.record(c).ok_or(LookupError::NotInSet {
+            code: c,
+            shape: c.shape(),
+        })
     }
 
     /// Every record of the release: procedures in code order, then modifiers in code order.
@@ -195,12 +205,13 @@ pub struct Version {
 /// Every distinct version of a code's record across the compiled releases, oldest first.
 ///
 /// ```
-/// let q: hcpcs::Code = "Q2057".parse().unwrap();
-/// let versions = hcpcs::history::history(q);
+/// let versions = hcpcs::history::history("Q2057").unwrap();
 /// assert_eq!(versions.len(), 2);
 /// assert_eq!(versions[0].releases[0].name(), "2025-10");
+/// assert!(hcpcs::history::history("Q20X7").is_err());
 /// ```
-pub fn history(code: Code) -> Vec<Version> {
+pub fn history(code: impl AsCode) -> Result<Vec<Version>, CodeError> {
+    let code = code.to_code()?;
     let mut out: Vec<Version> = Vec::new();
     for release in crate::releases() {
         let Some(record) = View::of(release).record(code) else {
@@ -214,7 +225,7 @@ pub fn history(code: Code) -> Vec<Version> {
             }),
         }
     }
-    out
+    Ok(out)
 }
 
 /// A field of the HCPCS record, as [`diff`] names what changed.

@@ -39,9 +39,9 @@
 #![warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
-use chrono::NaiveDate;
-
 pub mod add_on;
+mod arg;
+pub mod claims;
 mod datasets;
 pub mod fee_schedule;
 pub mod history;
@@ -49,6 +49,10 @@ pub mod mue;
 mod quarters;
 mod record;
 
+pub use arg::AsCode;
+/// The date type of every date in the API (re-exported, so a program needs no `chrono` dependency of
+/// its own to make one).
+pub use chrono::NaiveDate;
 pub use datasets::{has_cpt_rows, Dataset};
 pub use record::{ProcessingNote, Record, RecordKind};
 
@@ -67,6 +71,11 @@ pub use indicator::{
     OppsGroup, OppsPaymentPolicyIndicator, PricingGroup, PricingIndicator, TypeOfService,
     UnknownValue,
 };
+
+/// README.md's Rust snippets, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+mod readme {}
 
 /// The generated tables (`build.rs`).
 #[allow(clippy::unreadable_literal, clippy::large_stack_arrays)]
@@ -94,8 +103,9 @@ pub enum LookupError {
     /// The string is not a well-formed code or modifier.
     #[error("malformed code: {0}")]
     Malformed(#[from] CodeError),
-    /// A well-formed code of this shape that the release does not have: a CPT or CDT code (which the
-    /// HCPCS Level II file does not carry), or a Level II code or modifier CMS has not defined.
+    /// A well-formed code of this shape that the release does not have: a CPT or CDT code or a CPT
+    /// modifier (which the HCPCS Level II file does not carry: check `shape`), or a Level II code or
+    /// modifier CMS has not defined.
     #[error("{code} is a well-formed {shape} that is not in the HCPCS Level II release")]
     NotInSet {
         /// The code, normalised.
@@ -103,6 +113,30 @@ pub enum LookupError {
         /// Its shape.
         shape: CodeShape,
     },
+    /// A CPT or CDT code whose rows in a dataset (fee schedule, MUE, add-on edits) this build does not
+    /// carry: "this build cannot tell", never "no such edit". The `cpt` feature compiles them from
+    /// your licensed CMS files.
+    #[error("{code} is a {shape}: this build does not carry CPT or CDT rows (the `cpt` feature compiles them from your CMS files)")]
+    NotCompiled {
+        /// The code.
+        code: Code,
+        /// Its shape.
+        shape: CodeShape,
+    },
+}
+
+/// The procedure code a dataset look-up (fee schedule, MUE, add-on edits) asks about: `Ok(None)` for
+/// a modifier (no dataset has rows of its own for one), [`LookupError::NotCompiled`] for a CPT or CDT
+/// code when this build carries no CPT rows.
+pub(crate) fn dataset_code(code: impl AsCode) -> Result<Option<HcpcsCode>, LookupError> {
+    match code.to_code()? {
+        Code::Modifier(_) => Ok(None),
+        Code::Procedure(p) if p.shape().is_level2() || has_cpt_rows() => Ok(Some(p)),
+        c @ Code::Procedure(_) => Err(LookupError::NotCompiled {
+            code: c,
+            shape: c.shape(),
+        }),
+    }
 }
 
 /// The record of a procedure code.
@@ -142,8 +176,6 @@ fn by_letter_key(key: u32) -> Option<&'static Record> {
     tables::PROCEDURES.get(letter_index(key)?)
 }
 
-use hcpcs_core::packed::letter_key_ascii as letter_key;
-
 /// [`procedure`] through the phf map alone, for the benchmark that chose the bitmap.
 #[doc(hidden)]
 #[inline]
@@ -173,20 +205,21 @@ pub fn record(code: Code) -> Option<&'static Record> {
     }
 }
 
-/// The record of a code or modifier given as text (case and surrounding whitespace ignored); `None` if
-/// the text is malformed or the code is not in the release. See [`lookup`] for the reason.
+/// The record of a code or modifier ([`AsCode`]: text, case and surrounding whitespace ignored, or
+/// a typed code); `None` if the text is malformed or the code is not in the release. See [`lookup`]
+/// for the reason.
 ///
 /// ```
 /// assert!(hcpcs::get(" tc ").is_some());
 /// assert!(hcpcs::get("99213").is_none());
 /// ```
 #[inline]
-pub fn get(code: &str) -> Option<&'static Record> {
-    // The common case, a Level II code as 5 bytes, goes straight to the bitmap.
-    if let Some(key) = letter_key(code.as_bytes()) {
+pub fn get(code: impl AsCode) -> Option<&'static Record> {
+    // The common case, a Level II code, goes straight to the bitmap.
+    if let Some(key) = code.letter_key() {
         return by_letter_key(key);
     }
-    record(Code::parse(code).ok()?)
+    record(code.to_code().ok()?)
 }
 
 /// Like [`get`], with the reason when there is no record.
@@ -199,20 +232,20 @@ pub fn get(code: &str) -> Option<&'static Record> {
 ///     "0708T is a well-formed CPT Category III code that is not in the HCPCS Level II release"
 /// );
 /// ```
-pub fn lookup(code: &str) -> Result<&'static Record, LookupError> {
-    let c = Code::parse(code)?;
+pub fn lookup(code: impl AsCode) -> Result<&'static Record, LookupError> {
+    let c = code.to_code()?;
     record(c).ok_or(LookupError::NotInSet {
         code: c,
         shape: c.shape(),
     })
 }
 
-/// Whether the text names a code or modifier in the release (terminated codes included; see
-/// [`is_valid_on`] for a date of service).
+/// Whether the code or modifier is in the release (terminated codes included; see [`is_valid_on`] for
+/// a date of service).
 #[inline]
-pub fn contains(code: &str) -> bool {
-    // A Level II code as 5 bytes needs one bit of the presence bitmap, not its rank.
-    match letter_key(code.as_bytes()) {
+pub fn contains(code: impl AsCode) -> bool {
+    // A Level II code needs one bit of the presence bitmap, not its rank.
+    match code.letter_key() {
         Some(key) => tables::LETTER_BITS
             .get((key / 64) as usize)
             .is_some_and(|w| w >> (key % 64) & 1 == 1),
@@ -220,13 +253,13 @@ pub fn contains(code: &str) -> bool {
     }
 }
 
-/// Whether the text names a code or modifier of the release that may be used on `date`
-/// ([`Record::is_valid_on`]).
+/// Whether the code or modifier is in the current release and may be used on `date`
+/// ([`Record::is_valid_on`]). (For the release in force on a date, see [`history::as_of`].)
 #[inline]
-pub fn is_valid_on(code: &str, date: NaiveDate) -> bool {
-    // A Level II code as 5 bytes reads its two dates from a compact side table (8 bytes a code) rather
-    // than from its 100-byte record.
-    if let Some(key) = letter_key(code.as_bytes()) {
+pub fn is_valid_on(code: impl AsCode, date: NaiveDate) -> bool {
+    // A Level II code reads its two dates from a compact side table (8 bytes a code) rather than from
+    // its 100-byte record.
+    if let Some(key) = code.letter_key() {
         let d = hcpcs_core::packed::encode_date(Some(date));
         return letter_index(key)
             .and_then(|i| tables::PROCEDURE_VALIDITY.get(i))

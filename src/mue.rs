@@ -1,18 +1,22 @@
 //! NCCI medically unlikely edits, practitioner services: the most units of service of a code that one
 //! provider would report for one patient, with how the edit is adjudicated and why.
 //!
-//! Without the `cpt` feature only HCPCS Level II codes have values.
+//! Without the `cpt` feature only HCPCS Level II codes have values, and a CPT or CDT code is
+//! [`LookupError::NotCompiled`] — "this build cannot tell", never "no MUE".
 //!
 //! ```
 //! use hcpcs::mue::{self, MueAdjudication};
-//! let m = mue::get("Q2057".parse().unwrap()).unwrap();
+//! let m = mue::get("Q2057").unwrap().expect("Q2057 has an MUE");
 //! assert_eq!((m.value(), m.adjudication()), (1, MueAdjudication::DateOfServicePolicy));
+//! if !hcpcs::has_cpt_rows() {
+//!     assert!(matches!(mue::get("99213"), Err(hcpcs::LookupError::NotCompiled { .. })));
+//! }
 //! ```
 
 pub use hcpcs_core::fee::{MueAdjudication, MueRationale};
 
 use crate::datasets::Dataset;
-use crate::{tables, HcpcsCode};
+use crate::{tables, AsCode, HcpcsCode, LookupError};
 
 /// One code's medically unlikely edit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -39,10 +43,19 @@ impl Mue {
     }
 }
 
-/// The MUE of a code, if the table has one.
-pub fn get(code: HcpcsCode) -> Option<Mue> {
-    let (value, adjudication, rationale) =
-        hcpcs_core::packed::decode_mue(*tables::MUE.get(&code.to_u32())?);
+/// The MUE of a code: `Ok(None)` when the table has none for it (and for a modifier),
+/// [`LookupError::NotCompiled`] for a CPT or CDT code this build does not carry, `Malformed` for text
+/// that is not a code.
+pub fn get(code: impl AsCode) -> Result<Option<Mue>, LookupError> {
+    Ok(crate::dataset_code(code)?.and_then(of))
+}
+
+fn of(code: HcpcsCode) -> Option<Mue> {
+    decode(*tables::MUE.get(&code.to_u32())?)
+}
+
+fn decode(packed: u32) -> Option<Mue> {
+    let (value, adjudication, rationale) = hcpcs_core::packed::decode_mue(packed);
     Some(Mue {
         value,
         adjudication: MueAdjudication::from_index(adjudication)?,
@@ -50,12 +63,11 @@ pub fn get(code: HcpcsCode) -> Option<Mue> {
     })
 }
 
-/// Every code with an MUE, with it (in no particular order).
-pub fn all() -> impl Iterator<Item = (HcpcsCode, Mue)> {
-    tables::MUE.keys().filter_map(|&k| {
-        let c = HcpcsCode::from_u32(k)?;
-        Some((c, get(c)?))
-    })
+/// Every code with an MUE, with it, in code order.
+pub fn all() -> impl Iterator<Item = (HcpcsCode, Mue)> + Clone {
+    tables::MUE_IN_ORDER
+        .iter()
+        .filter_map(|&(k, v)| Some((HcpcsCode::from_packed_trusted(k), decode(v)?)))
 }
 
 /// The MUE table the values came from.

@@ -69,6 +69,7 @@ fn every_fee_row_every_field_matches_the_source() {
     assert_eq!(rows.len(), fee_schedule::all().len());
     for s in rows.iter().filter(|r| compiled(r.code)) {
         let r = fee_schedule::row(s.code, s.modifier)
+            .unwrap()
             .unwrap_or_else(|| panic!("{} {:?}", s.code, s.modifier));
         let c = (s.code, s.modifier);
         assert_eq!((r.code(), r.modifier()), c);
@@ -119,7 +120,7 @@ fn every_fee_row_every_field_matches_the_source() {
 #[test]
 fn every_mue_and_add_on_edit_matches_the_source() {
     for s in common::mue_rows().iter().filter(|r| compiled(r.code)) {
-        let m = mue::get(s.code).unwrap();
+        let m = mue::get(s.code).unwrap().unwrap();
         assert_eq!(
             (m.value(), m.adjudication(), m.rationale()),
             (s.value, s.adjudication, s.rationale),
@@ -132,7 +133,7 @@ fn every_mue_and_add_on_edit_matches_the_source() {
         .iter()
         .filter(|r| compiled(r.add_on) && r.primary.is_none_or(compiled))
     {
-        let found = add_on::primaries_of(s.add_on).iter().any(|e| {
+        let found = add_on::primaries_of(s.add_on).unwrap().iter().any(|e| {
             e.primary() == s.primary
                 && e.edit_type() == s.edit_type
                 && e.effective() == s.effective
@@ -145,6 +146,8 @@ fn every_mue_and_add_on_edit_matches_the_source() {
         if let Some(p) = s.primary {
             assert!(
                 add_on::add_ons_of(p)
+                    .unwrap()
+                    .iter()
                     .any(|e| e.add_on() == s.add_on && e.effective() == s.effective),
                 "row {}",
                 s.line
@@ -169,7 +172,7 @@ fn add_on_relations_have_expected_shapes() {
                 "{e:?}"
             ),
         }
-        for p in add_on::primaries_of(e.add_on()) {
+        for p in add_on::primaries_of(e.add_on()).unwrap().iter() {
             assert_eq!(p.add_on(), e.add_on());
         }
         assert!(e.deleted().is_none_or(|d| d >= e.effective()) || !e.is_in_force_on(e.effective()));
@@ -178,11 +181,11 @@ fn add_on_relations_have_expected_shapes() {
 
 #[test]
 fn q2057_mue_with_default_features() {
-    let m = mue::get(code("Q2057")).unwrap();
+    let m = mue::get(code("Q2057")).unwrap().unwrap();
     assert_eq!(m.value(), 1);
     assert_eq!(m.adjudication(), MueAdjudication::DateOfServicePolicy);
     assert_eq!(m.adjudication().code(), "2");
-    let j = mue::get(code("J0585")).unwrap();
+    let j = mue::get(code("J0585")).unwrap().unwrap();
     assert_eq!((j.value(), j.adjudication().code()), (800, "3"));
 }
 
@@ -233,7 +236,23 @@ fn default_build_has_no_cpt_rows() {
         add_on::all().all(|e| e.add_on().shape() == CodeShape::LevelII
             && e.primary().is_none_or(|p| p.shape() == CodeShape::LevelII))
     );
-    assert!(fee_schedule::rows(code("99213")).is_empty() && mue::get(code("0708T")).is_none());
+    // A CPT code's rows are not "none": this build does not carry them, and says so.
+    let not_compiled = |e: hcpcs::LookupError| matches!(e, hcpcs::LookupError::NotCompiled { .. });
+    assert!(fee_schedule::rows("99213").is_err_and(not_compiled));
+    assert!(mue::get("0708T").is_err_and(not_compiled));
+    assert!(add_on::primaries_of("0709T").is_err_and(not_compiled));
+    assert!(mue::get("D0120").is_err_and(not_compiled));
+    // A Level II code with no MUE is "no edit".
+    let no_mue = hcpcs::procedures().find(|r| mue::get(r.code()) == Ok(None));
+    assert!(no_mue.is_some());
+    // Relations with CPT codes are counted per Level II code, none carried.
+    let g0289 = add_on::primaries_of("G0289").unwrap();
+    assert_eq!(
+        (g0289.len(), g0289.not_carried(), g0289.is_complete()),
+        (0, 17, false)
+    );
+    let g0275 = add_on::primaries_of("G0275").unwrap();
+    assert_eq!((g0275.len(), g0275.not_carried()), (0, 13));
     assert!(fee_schedule::all().len() > 4_000);
 }
 
@@ -246,7 +265,7 @@ mod cpt {
     #[test]
     fn seed_0708t_and_0709t() {
         assert!(hcpcs::has_cpt_rows());
-        let r = fee_schedule::row(code("0708T"), None).unwrap();
+        let r = fee_schedule::row(code("0708T"), None).unwrap().unwrap();
         assert_eq!(r.status(), PfsStatus::ContractorPriced);
         assert_eq!(r.status().code(), "C");
         assert!(r
@@ -300,34 +319,44 @@ mod cpt {
         );
         assert_eq!(r.conversion_factor(), Decimal::new(334_009, 4));
 
-        let m = mue::get(code("0708T")).unwrap();
+        let m = mue::get(code("0708T")).unwrap().unwrap();
         assert_eq!(
             (m.value(), m.adjudication()),
             (1, MueAdjudication::DateOfServicePolicy)
         );
 
-        let adds: Vec<_> = add_on::add_ons_of(code("0708T")).collect();
+        let adds: Vec<_> = add_on::add_ons_of(code("0708T")).unwrap().iter().collect();
         assert!(adds.iter().any(|e| e.add_on() == code("0709T")
             && e.edit_type() == AocEditType::PrimaryListed
             && e.effective() == date("2022-01-01")));
-        let prims = add_on::primaries_of(code("0709T"));
+        let prims: Vec<_> = add_on::primaries_of(code("0709T"))
+            .unwrap()
+            .iter()
+            .collect();
         assert_eq!(
             prims.iter().map(|e| e.primary()).collect::<Vec<_>>(),
             [Some(code("0708T"))]
         );
-        assert!(add_on::primaries_of_on(code("0709T"), date("2026-04-01"))
+        assert!(add_on::primaries_of(code("0709T"))
+            .unwrap()
+            .in_force_on(date("2026-04-01"))
             .next()
             .is_some());
-        assert!(add_on::primaries_of_on(code("0709T"), date("2021-12-31"))
+        assert!(add_on::primaries_of(code("0709T"))
+            .unwrap()
+            .in_force_on(date("2021-12-31"))
             .next()
             .is_none());
         assert_eq!(
             fee_schedule::row(code("0709T"), None)
                 .unwrap()
+                .unwrap()
                 .global_days(),
             GlobalDays::AddOn
         );
-        assert_eq!(mue::get(code("99213")).unwrap().value(), 2);
+        assert_eq!(mue::get(code("99213")).unwrap().unwrap().value(), 2);
+        let g0289 = add_on::primaries_of("G0289").unwrap();
+        assert_eq!((g0289.len(), g0289.not_carried()), (17, 0));
     }
 }
 

@@ -182,7 +182,7 @@ fn q2057_has_two_versions() {
     if both().is_none() {
         return;
     }
-    let v = history::history("Q2057".parse().unwrap());
+    let v = history::history("Q2057").unwrap();
     assert_eq!(v.len(), 2);
     assert_eq!(
         v[0].releases.iter().map(|r| r.name()).collect::<Vec<_>>(),
@@ -201,7 +201,7 @@ fn q2057_has_two_versions() {
         (Action::PaymentChange, date("2026-01-01"))
     );
     // An unchanged code has one version, in both releases, stored once.
-    let a1 = history::history("A1".parse().unwrap());
+    let a1 = history::history("A1").unwrap();
     assert_eq!(a1.len(), 1);
     assert_eq!(a1[0].releases.len(), hcpcs::releases().len());
     assert!(std::ptr::eq(a1[0].record, hcpcs::get("A1").unwrap()));
@@ -324,7 +324,7 @@ fn storage_grows_with_changed_records_only() {
         assert!(current + extra < 2 * 2_242_549, "{} bytes", current + extra);
         // Versions stored: one per distinct record, not one per release and code.
         let distinct: usize = hcpcs::records()
-            .map(|r| history::history(r.code()).len())
+            .map(|r| history::history(r.code()).unwrap().len())
             .sum();
         assert!(extra < (distinct * 100 + 10 * 9_006 * 12), "{extra}");
     }
@@ -353,7 +353,7 @@ mod ten_years {
         );
         assert!(added.len() > 2_000);
         for r in &added {
-            let h = history::history(r.code());
+            let h = history::history(r.code()).unwrap();
             assert!(h[0].releases[0] > v17.release(), "{}", r.code());
         }
         let after = added
@@ -381,14 +381,14 @@ mod ten_years {
             }
         }
         assert!(found > 100, "{found}");
-        let c9014 = history::history("C9014".parse().unwrap());
+        let c9014 = history::history("C9014").unwrap();
         let last = c9014.last().unwrap().record;
         assert_eq!(last.terminated(), Some(date("2018-12-31")));
         assert_eq!(
             last.replaced_by().next().map(|x| x.code().to_string()),
             Some("J0567".into())
         );
-        let j0567 = history::history("J0567".parse().unwrap());
+        let j0567 = history::history("J0567").unwrap();
         assert!(j0567[0].releases[0].effective() <= date("2019-01-01"));
     }
 
@@ -398,6 +398,7 @@ mod ten_years {
         let mut codes = Vec::new();
         for r in hcpcs::records() {
             let mut descs: Vec<&str> = history::history(r.code())
+                .unwrap()
                 .iter()
                 .filter_map(|v| v.record.long_description())
                 .collect();
@@ -409,7 +410,7 @@ mod ten_years {
         println!("{} codes with three or more long descriptions", codes.len());
         assert!(!codes.is_empty());
         for c in &codes {
-            let h = history::history(*c);
+            let h = history::history(*c).unwrap();
             assert!(h.len() >= 3);
             // Versions are in release order, each release in one version only.
             let rels: Vec<_> = h.iter().flat_map(|v| v.releases.iter().copied()).collect();

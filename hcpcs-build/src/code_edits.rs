@@ -171,6 +171,9 @@ pub fn generate(out: &mut String, data: &Data, cpt: bool) -> Result<(), Error> {
         mues.push((r.code.to_u32(), v));
     }
     let n = mues.len();
+    mues.sort_unstable();
+    let in_order: Vec<String> = mues.iter().map(|(k, v)| format!("({k},{v})")).collect();
+    emit::array(out, "MUE_IN_ORDER", "(u32, u32)", &in_order, 8);
     emit::phf_map(out, "pub(crate) ", "MUE", "u32", mues);
     release(out, "MUE_RELEASE", &edits.mue.0, n);
 
@@ -215,5 +218,13 @@ pub fn generate(out: &mut String, data: &Data, cpt: bool) -> Result<(), Error> {
     emit::array(out, "AOC_PRIMARY_ORDER", "u16", &order, 32);
     emit::runs(out, "AOC_BY_PRIMARY", 0, by_primary.iter().map(|p| p.0));
     release(out, "AOC_RELEASE", &edits.add_on.0, aoc.len());
+    // Relations with a CPT or CDT code that this build does not carry, counted per Level II code
+    // (add-on count << 16 | primary count); none with `cpt`, which carries them all.
+    let counts = edits
+        .add_on_not_carried
+        .iter()
+        .filter(|_| !cpt)
+        .map(|&(c, a, p)| (c.to_u32(), (a as u32) << 16 | p as u32));
+    emit::phf_map(out, "pub(crate) ", "AOC_NOT_CARRIED", "u32", counts);
     Ok(())
 }

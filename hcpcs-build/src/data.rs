@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
-use hcpcs_core::code::Code;
+use hcpcs_core::code::{Code, HcpcsCode};
 use hcpcs_core::error::{ErrorKind, SourceError};
 use hcpcs_core::rows::{AocRow, FeeRow, MueRow, NocRow, Note, SourceRecord};
 use hcpcs_core::text::{self, tables, Layout, Row};
@@ -52,6 +52,9 @@ pub struct CodeEdits {
     pub mue: (DatasetRelease, Vec<MueRow>),
     /// Add-on code edits.
     pub add_on: (DatasetRelease, Vec<AocRow>),
+    /// For each Level II code, (as add-on, as primary): how many add-on relations with a CPT or CDT
+    /// code the current add-on table has, which `data/` does not carry.
+    pub add_on_not_carried: Vec<(HcpcsCode, u16, u16)>,
 }
 
 /// Everything the tables are built from.
@@ -213,7 +216,10 @@ impl Data {
                 load_edits(dir, shown, "add_on", &tables::ADD_ON, tables::add_on)?,
                 "add_on",
             )?,
+            add_on_not_carried: Vec::new(),
         };
+        let mut code_edits = code_edits;
+        code_edits.add_on_not_carried = not_carried(dir, shown, &code_edits.add_on.0.name)?;
         let data = Data {
             hcpcs,
             notes,
@@ -272,6 +278,46 @@ impl Data {
         }
         Ok(())
     }
+}
+
+/// `add_on/not_carried.tsv` in force in `release`.
+fn not_carried(
+    dir: &Path,
+    shown: &str,
+    release: &str,
+) -> Result<Vec<(HcpcsCode, u16, u16)>, Error> {
+    let t = Table::read(dir, shown, "add_on/not_carried.tsv")?;
+    let layout = &tables::ADD_ON_NOT_CARRIED;
+    let mut out: Vec<(HcpcsCode, u16, u16)> = Vec::new();
+    for r in text::as_of(&t.rows(layout)?, layout, release) {
+        let mut c = r.cells(layout, &t.name);
+        let code = c.code()?;
+        let role = c.text()?;
+        let n: u16 = c.number()?;
+        let slot = match out.last_mut() {
+            Some(last) if last.0 == code => last,
+            _ => {
+                out.push((code, 0, 0));
+                out.last_mut().ok_or("unreachable")?
+            }
+        };
+        match role.as_str() {
+            "add_on" => slot.1 = n,
+            "primary" => slot.2 = n,
+            other => {
+                return Err(SourceError::new(
+                    ErrorKind::UnknownValue,
+                    &t.name,
+                    Some(r.line),
+                    "role (column 2)",
+                    other,
+                    "expected add_on or primary",
+                )
+                .into())
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// The newest release of a dataset.

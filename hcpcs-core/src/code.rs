@@ -16,7 +16,7 @@ pub enum CodeError {
     #[error("empty code")]
     Empty,
     /// The input (after trimming) has the wrong number of characters.
-    #[error("wrong length: {found} characters, expected {expected}")]
+    #[error("wrong length: {found} {}, expected {expected}", if *found == 1 { "character" } else { "characters" })]
     WrongLength {
         /// Characters found after trimming surrounding whitespace.
         found: usize,
@@ -63,8 +63,11 @@ pub enum CodeShape {
     Multianalyte,
     /// CDT dental code: `D` and 4 digits (`D0120`). ADA copyright.
     Dental,
-    /// A 2-character modifier (`TC`, `25`).
+    /// A HCPCS Level II modifier: 2 characters, a letter first (`TC`, `LT`). Public domain.
     Modifier,
+    /// A CPT (Level I) modifier: 2 characters, a digit first (`25`, `59`, `1P`). Its number is no
+    /// copyrighted text, its descriptor is (AMA); the HCPCS Level II file does not define it.
+    CptModifier,
 }
 
 impl CodeShape {
@@ -83,7 +86,8 @@ impl CodeShape {
             CodeShape::Pla => "CPT Proprietary Laboratory Analyses (PLA) code",
             CodeShape::Multianalyte => "CPT Multianalyte Assay with Algorithmic Analyses code",
             CodeShape::Dental => "CDT dental code",
-            CodeShape::Modifier => "modifier",
+            CodeShape::Modifier => "HCPCS Level II modifier",
+            CodeShape::CptModifier => "CPT (Level I) modifier",
         }
     }
 
@@ -96,7 +100,15 @@ impl CodeShape {
                 | CodeShape::CptCategoryIII
                 | CodeShape::Pla
                 | CodeShape::Multianalyte
+                | CodeShape::CptModifier
         )
+    }
+
+    /// Whether codes of this shape are HCPCS Level II codes or modifiers, which the crate carries
+    /// whole (public domain); the others (CPT, CDT) only under the `cpt` feature, and never their
+    /// descriptions.
+    pub const fn is_level2(self) -> bool {
+        matches!(self, CodeShape::LevelII | CodeShape::Modifier)
     }
 }
 
@@ -327,7 +339,7 @@ impl HcpcsCode {
         ]
     }
 
-    /// The code's shape (never [`CodeShape::Modifier`]).
+    /// The code's shape (never a modifier shape).
     #[inline]
     pub const fn shape(self) -> CodeShape {
         let [a, _, _, _, e] = self.to_ascii();
@@ -489,6 +501,7 @@ impl Code {
     pub const fn shape(self) -> CodeShape {
         match self {
             Code::Procedure(c) => c.shape(),
+            Code::Modifier(m) if m.is_cpt() => CodeShape::CptModifier,
             Code::Modifier(_) => CodeShape::Modifier,
         }
     }
@@ -696,7 +709,8 @@ mod tests {
             ("0002M", CodeShape::Multianalyte),
             ("D0120", CodeShape::Dental),
             ("TC", CodeShape::Modifier),
-            ("25", CodeShape::Modifier),
+            ("25", CodeShape::CptModifier),
+            ("1P", CodeShape::CptModifier),
         ] {
             assert_eq!(CodeShape::classify(s), Ok(shape), "{s}");
         }

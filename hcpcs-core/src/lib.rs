@@ -11,6 +11,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 pub mod code;
+pub mod date;
 #[cfg(feature = "data")]
 pub mod error;
 pub mod fee;

@@ -633,19 +633,7 @@ fn canonical<T: ToString, E: ToString>(
 }
 
 /// A `YYYY-MM-DD` date, written exactly so.
-pub fn parse_date(t: &str) -> Option<NaiveDate> {
-    let b = t.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let num = |r: core::ops::Range<usize>| -> Option<u32> {
-        let s = t.get(r)?;
-        s.bytes()
-            .all(|c| c.is_ascii_digit())
-            .then(|| s.parse().ok())?
-    };
-    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
-}
+pub use crate::date::parse_ymd as parse_date;
 
 fn date(d: NaiveDate) -> String {
     d.to_string()
@@ -788,6 +776,15 @@ pub mod tables {
     pub const MUE: Layout = Layout {
         key: &["code"],
         payload: &["value", "adjudication", "rationale"],
+        versioned: true,
+    };
+
+    /// `add_on/not_carried.tsv`: for a Level II code, how many relations of the add-on table with a
+    /// CPT or CDT code (not in `data/`) it has as an add-on code (`role` `add_on`) or as a primary
+    /// code (`primary`).
+    pub const ADD_ON_NOT_CARRIED: Layout = Layout {
+        key: &["code", "role"],
+        payload: &["relations"],
         versioned: true,
     };
 

@@ -228,13 +228,38 @@ impl CodeEdits {
     }
 }
 
+/// For each Level II code, how many add-on relations with a CPT or CDT code it has as an add-on code
+/// and as a primary code: `data/` does not carry those relations, but says that they exist.
+fn add_on_not_carried(rows: &[AocRow]) -> Vec<Cells2> {
+    let mut counts: std::collections::BTreeMap<(HcpcsCode, &str), usize> = Default::default();
+    for r in rows {
+        if is_public(r.add_on) && r.primary.is_none_or(is_public) {
+            continue;
+        }
+        if is_public(r.add_on) {
+            *counts.entry((r.add_on, "add_on")).or_default() += 1;
+        }
+        if let Some(p) = r.primary.filter(|p| is_public(*p)) {
+            *counts.entry((p, "primary")).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .map(|((c, role), n)| (vec![c.to_string(), role.to_string()], vec![n.to_string()]))
+        .collect()
+}
+
 fn import_code_edits(cms_dir: &Path) -> Result<Vec<DataFile>, Error> {
     let mut out = Vec::new();
     for spec in datasets::CODE_EDITS {
         let mut meta = Vec::new();
         let mut versions = Vec::new();
+        let mut not_carried = Vec::new();
         for r in datasets::releases(cms_dir, &spec)? {
             let parsed = parse_code_edits(&spec, &r)?;
+            if let CodeEdits::AddOn(rows) = &parsed {
+                not_carried.push((r.release.clone(), add_on_not_carried(rows)));
+            }
             let (rows, not_carried) = parsed.split();
             meta.push((
                 vec![r.release.clone()],
@@ -272,6 +297,14 @@ fn import_code_edits(cms_dir: &Path) -> Result<Vec<DataFile>, Error> {
             )],
             &versions,
         )?);
+        if !not_carried.is_empty() {
+            out.push(file(
+                "add_on/not_carried.tsv",
+                &tables::ADD_ON_NOT_CARRIED,
+                &["For each HCPCS Level II code, how many add-on relations with a CPT or CDT code (not in data/) it has,\nas the add-on code (role add_on) or as the primary code (role primary): counts only, no CPT number."],
+                &not_carried,
+            )?);
+        }
     }
     Ok(out)
 }
