@@ -270,6 +270,53 @@ fn benches(c: &mut Criterion) {
     });
     g.finish();
 
+    // The OPPS status indicator of a code (newest quarter), against a HashMap filled from the same
+    // Addendum B extract.
+    let opps_rows = {
+        let dir = source()
+            .2
+            .parent()
+            .and_then(|p| p.parent())
+            .and_then(|p| p.parent())
+            .map(|d| {
+                d.join("opps-addendum-b")
+                    .join(hcpcs::opps::release().name())
+            });
+        let dir = dir.expect("the CMS data directory");
+        let file = std::fs::read_dir(&dir)
+            .expect("the OPPS folder")
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|x| x == "csv"))
+            .expect("the extract");
+        hcpcs_import::cms::opps::parse(&std::fs::read(&file).expect("read"), "opps").expect("parse")
+    };
+    let opps_map: HashMap<String, hcpcs_core::opps::StatusIndicator> = opps_rows
+        .iter()
+        .map(|r| (r.code.to_string(), r.status_indicator))
+        .collect();
+    let mut g = c.benchmark_group("h_opps_status_indicator");
+    g.throughput(Throughput::Elements(input.len() as u64));
+    g.bench_function("hcpcs", |b| {
+        b.iter(|| {
+            input
+                .iter()
+                .filter_map(|s| hcpcs::opps::get(black_box(s)).ok().flatten())
+                .map(|e| e.status_indicator().index() as usize)
+                .sum::<usize>()
+        })
+    });
+    g.bench_function("hashmap", |b| {
+        b.iter(|| {
+            input
+                .iter()
+                .filter_map(|s| opps_map.get(black_box(*s)))
+                .map(|si| si.index() as usize)
+                .sum::<usize>()
+        })
+    });
+    g.finish();
+
     // The start-up cost every process pays without compiled tables.
     let mut g = c.benchmark_group("g_startup_fill");
     g.sample_size(10);

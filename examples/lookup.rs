@@ -17,7 +17,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use hcpcs::fee_schedule::{ApmStatus, FeeScheduleRow, Setting};
-use hcpcs::{add_on, fee_schedule, mue, Code, HcpcsCode, LookupError, Record};
+use hcpcs::{add_on, fee_schedule, mue, opps, Code, HcpcsCode, LookupError, Record};
 
 fn list<T: Display>(items: impl Iterator<Item = T>) -> Vec<String> {
     items.map(|v| v.to_string()).collect()
@@ -121,6 +121,39 @@ fn print(r: &'static Record) {
     plain("terminated", r.terminated());
 }
 
+/// The OPPS entry in force: the newest quarter, or the one of `date`'s quarter.
+fn opps_entry(c: HcpcsCode, date: Option<NaiveDate>) -> Result<Option<opps::OppsEntry>, String> {
+    match date {
+        None => opps::get(c).map_err(|e| e.to_string()),
+        Some(d) => opps::on(c, d).map_err(|e| e.to_string()),
+    }
+}
+
+fn print_opps(c: HcpcsCode, date: Option<NaiveDate>) {
+    match opps_entry(c, date) {
+        Ok(Some(e)) => {
+            let si = e.status_indicator();
+            println!(
+                "  OPPS ({}, quarter {}): status indicator {}  {}",
+                e.release().source_file(),
+                e.release().name(),
+                si,
+                si.description()
+                    .unwrap_or("(no CMS wording found for this indicator)")
+            );
+            println!(
+                "  {:<32} {:?}; payment rate {}",
+                "OPPS payment",
+                si.payment(),
+                e.payment_rate()
+                    .map_or("none".to_string(), |r| format!("${r}"))
+            );
+        }
+        Ok(None) => println!("  OPPS ({}): no Addendum B row", opps::release().name()),
+        Err(e) => println!("  OPPS: {e}"),
+    }
+}
+
 /// The fee-schedule release and rows in force: the current release, or the one of `date`'s quarter.
 fn fee_rows(
     c: HcpcsCode,
@@ -165,8 +198,8 @@ fn print_datasets(c: HcpcsCode, date: Option<NaiveDate>) {
     let (rel, rows) = match fee_rows(c, date) {
         Ok(v) => v,
         Err(e) => {
-            println!("  fee schedule: {e}\n");
-            return;
+            println!("  fee schedule: {e}");
+            (fee_schedule::release(), &[][..])
         }
     };
     if rows.is_empty() {
@@ -269,6 +302,7 @@ fn print_datasets(c: HcpcsCode, date: Option<NaiveDate>) {
         );
         print_payment(r, rel);
     }
+    print_opps(c, date);
     if date.is_some() {
         println!("  (MUE and add-on edits: only their current releases are compiled)\n");
         return;
@@ -346,6 +380,13 @@ fn to_json(code: Code, r: Option<&'static Record>, date: Option<NaiveDate>) -> s
                 Err(e) => error(e),
             },
         );
+        o.insert(
+            "opps".into(),
+            match opps_entry(c, date) {
+                Ok(e) => serde_json::to_value(e).unwrap_or_default(),
+                Err(e) => serde_json::json!({ "error": e }),
+            },
+        );
         for (key, relations) in [
             ("add_on_primaries", add_on::primaries_of(c)),
             ("add_ons", add_on::add_ons_of(c)),
@@ -394,6 +435,56 @@ fn fee_json(c: HcpcsCode, date: Option<NaiveDate>) -> serde_json::Value {
             v
         })
         .collect()
+}
+
+/// `--search WORDS [--json]`: the best matches of a description search, best first.
+fn search(args: &[String]) -> ExitCode {
+    let json = args.iter().any(|a| a == "--json");
+    let query: Vec<&str> = args
+        .iter()
+        .filter(|a| *a != "--json")
+        .map(String::as_str)
+        .collect();
+    let hits = hcpcs::search::search_with(
+        &query.join(" "),
+        &hcpcs::search::SearchOptions {
+            limit: 20,
+            ..Default::default()
+        },
+    );
+    if json {
+        let list: Vec<serde_json::Value> = hits
+            .iter()
+            .map(|h| {
+                let r = h.record();
+                serde_json::json!({
+                    "code": r.code().to_string(),
+                    "short_description": r.short_description(),
+                    "long_description": r.long_description(),
+                    "terminated": r.terminated(),
+                    "score": h.score(),
+                })
+            })
+            .collect();
+        println!("{}", serde_json::Value::from(list));
+        return ExitCode::SUCCESS;
+    }
+    if hits.is_empty() {
+        eprintln!("no code matches every word of {:?}", query.join(" "));
+        return ExitCode::FAILURE;
+    }
+    for h in hits.iter() {
+        let r = h.record();
+        println!(
+            "{:<5}  {:<28}  {:>6.2}{}",
+            r.code().to_string(),
+            r.short_description().unwrap_or(""),
+            h.score(),
+            r.terminated()
+                .map_or(String::new(), |t| format!("  (terminated {t})"))
+        );
+    }
+    ExitCode::SUCCESS
 }
 
 /// `--releases`: one line per compiled HCPCS release, then the quarters between them that are not
@@ -505,11 +596,12 @@ fn main() -> ExitCode {
     common::quiet_on_closed_pipe();
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let usage = || {
-        eprintln!("usage: lookup [--json] [--as-of YYYY-MM-DD] CODE... | --history CODE | --diff YYYY-MM YYYY-MM | --releases");
+        eprintln!("usage: lookup [--json] [--as-of YYYY-MM-DD] CODE... | --history CODE | --diff YYYY-MM YYYY-MM | --releases | --search WORDS [--json]");
         ExitCode::from(2)
     };
     match args.first().map(String::as_str) {
         Some("--releases") if args.len() == 1 => return releases(),
+        Some("--search") if args.len() >= 2 => return search(&args[1..]),
         Some("--history") if args.len() == 2 => return history(&args[1]),
         Some("--diff") if args.len() == 3 => return diff(&args[1], &args[2]),
         Some("--history" | "--diff") => return usage(),

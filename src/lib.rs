@@ -46,8 +46,10 @@ mod datasets;
 pub mod fee_schedule;
 pub mod history;
 pub mod mue;
+pub mod opps;
 mod quarters;
 mod record;
+pub mod search;
 
 pub use arg::AsCode;
 /// The date type of every date in the API (re-exported, so a program needs no `chrono` dependency of
@@ -423,4 +425,8 @@ pub fn dataset_table_bytes() -> usize {
         + size_of_val(&tables::AOC_EDITS)
         + size_of_val(&tables::AOC_PRIMARY_ORDER)
         + (tables::AOC_BY_ADD_ON.len() + tables::AOC_BY_PRIMARY.len()) * 12
+        + tables::OPPS_RELEASES
+            .iter()
+            .map(|r| r.index.len() * 16)
+            .sum::<usize>()
 }

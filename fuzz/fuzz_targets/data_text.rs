@@ -13,6 +13,8 @@ fuzz_target!(|data: &[u8]| {
         &tables::FEE_SCHEDULE,
         &tables::MUE,
         &tables::ADD_ON,
+        &tables::OPPS,
+        &tables::ADD_ON_NOT_CARRIED,
         &tables::NOTES,
         &tables::NOC,
         &tables::HCPCS_RELEASES,
@@ -38,6 +40,8 @@ fuzz_target!(|data: &[u8]| {
                 let _ = tables::mue(r, "fuzz.tsv");
             } else if std::ptr::eq(layout, &tables::ADD_ON) {
                 let _ = tables::add_on(r, "fuzz.tsv");
+            } else if std::ptr::eq(layout, &tables::OPPS) {
+                let _ = tables::opps(r, "fuzz.tsv");
             } else if std::ptr::eq(layout, &tables::NOTES) {
                 let _ = tables::note(r, "fuzz.tsv");
             } else if std::ptr::eq(layout, &tables::NOC) {

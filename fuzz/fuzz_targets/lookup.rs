@@ -5,6 +5,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let s = String::from_utf8_lossy(data);
+    let s: &str = &s;
     let got = hcpcs::get(&s);
     assert_eq!(hcpcs::contains(&s), got.is_some());
     assert_eq!(hcpcs::lookup(&s).ok(), got);

@@ -218,6 +218,35 @@ pub fn generate(out: &mut String, data: &Data, cpt: bool) -> Result<(), Error> {
     emit::array(out, "AOC_PRIMARY_ORDER", "u16", &order, 32);
     emit::runs(out, "AOC_BY_PRIMARY", 0, by_primary.iter().map(|p| p.0));
     release(out, "AOC_RELEASE", &edits.add_on.0, aoc.len());
+    // OPPS Addendum B, every quarter: a phf map per quarter from code to its packed entry.
+    let mut quarters = Vec::new();
+    for (i, (rel, rows)) in edits.opps.iter().enumerate() {
+        let mut map = Vec::new();
+        for r in rows {
+            let rate = r.payment_rate.map(|d| (d.units(), d.scale()));
+            let v = pk::encode_opps(r.status_indicator.index(), rate).ok_or_else(|| {
+                format!(
+                    "OPPS {}: rate of {} does not fit the table",
+                    rel.name, r.code
+                )
+            })?;
+            map.push((r.code.to_u32(), v));
+        }
+        emit::phf_map(out, "", &format!("OPPS_{i}"), "u64", map);
+        quarters.push(format!(
+            "crate::opps::OppsRelease {{ dataset: {}, index: &OPPS_{i} }}",
+            dataset(rel, rows.len())
+        ));
+    }
+    let _ = writeln!(
+        out,
+        "pub(crate) static OPPS_RELEASES: [crate::opps::OppsRelease; {}] = [",
+        quarters.len()
+    );
+    for q in &quarters {
+        let _ = writeln!(out, "{q},");
+    }
+    out.push_str("];\n");
     // Relations with a CPT or CDT code that this build does not carry, counted per Level II code
     // (add-on count << 16 | primary count); none with `cpt`, which carries them all.
     let counts = edits

@@ -86,6 +86,13 @@ pub fn add_rows(data: &mut Data, dir: Option<&Path>) -> Result<(), Error> {
             merge(rows, &cms, |r| is_public(r.code), tables::fee_cells, &what)?;
         }
     }
+    for (rel, rows) in &mut edits.opps {
+        let file = file_for(dir, &datasets::OPPS, rel)?;
+        if let CodeEdits::Opps(cms) = hcpcs_import::parse_code_edits(&datasets::OPPS, &file)? {
+            let what = file.path.display().to_string();
+            merge(rows, &cms, |r| is_public(r.code), tables::opps_cells, &what)?;
+        }
+    }
     let file = file_for(dir, &datasets::MUE, &edits.mue.0)?;
     if let CodeEdits::Mue(cms) = hcpcs_import::parse_code_edits(&datasets::MUE, &file)? {
         let what = file.path.display().to_string();

@@ -7,7 +7,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use hcpcs_core::code::{Code, HcpcsCode};
 use hcpcs_core::error::{ErrorKind, SourceError};
-use hcpcs_core::rows::{AocRow, FeeRow, MueRow, NocRow, Note, SourceRecord};
+use hcpcs_core::rows::{AocRow, FeeRow, MueRow, NocRow, Note, OppsRow, SourceRecord};
 use hcpcs_core::text::{self, tables, Layout, Row};
 
 use crate::Error;
@@ -52,6 +52,8 @@ pub struct CodeEdits {
     pub mue: (DatasetRelease, Vec<MueRow>),
     /// Add-on code edits.
     pub add_on: (DatasetRelease, Vec<AocRow>),
+    /// OPPS Addendum B, every quarter, oldest first.
+    pub opps: Vec<(DatasetRelease, Vec<OppsRow>)>,
     /// For each Level II code, (as add-on, as primary): how many add-on relations with a CPT or CDT
     /// code the current add-on table has, which `data/` does not carry.
     pub add_on_not_carried: Vec<(HcpcsCode, u16, u16)>,
@@ -217,6 +219,7 @@ impl Data {
                 "add_on",
             )?,
             add_on_not_carried: Vec::new(),
+            opps: load_edits(dir, shown, "opps", &tables::OPPS, tables::opps)?,
         };
         let mut code_edits = code_edits;
         code_edits.add_on_not_carried = not_carried(dir, shown, &code_edits.add_on.0.name)?;

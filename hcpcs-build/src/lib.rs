@@ -27,6 +27,7 @@ mod cpt;
 mod data;
 mod emit;
 mod level2;
+mod search;
 
 pub use data::{CodeEdits, Data, DatasetRelease, HcpcsRelease};
 
@@ -106,6 +107,7 @@ pub fn generate(data: &Data, cpt: bool) -> Result<String, Error> {
     out.push_str("use crate::record::Record as R;\n\n");
     level2::generate(&mut out, &mut emit::Blob::default(), data)?;
     code_edits::generate(&mut out, data, cpt)?;
+    search::generate(&mut out, data)?;
     Ok(out)
 }
 

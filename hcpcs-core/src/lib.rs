@@ -16,9 +16,11 @@ pub mod date;
 pub mod error;
 pub mod fee;
 pub mod indicator;
+pub mod opps;
 #[doc(hidden)]
 pub mod packed;
 #[cfg(feature = "data")]
 pub mod rows;
 #[cfg(feature = "data")]
 pub mod text;
+pub mod words;

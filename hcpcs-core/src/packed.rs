@@ -198,6 +198,36 @@ pub const fn decode_run(v: u64) -> (usize, usize) {
     ((v >> 32) as usize, (v & 0xFFFF_FFFF) as usize)
 }
 
+/// The largest OPPS payment rate the packed form holds, in units of its scale (54 bits).
+pub const OPPS_RATE_MAX: i64 = (1 << 54) - 1;
+
+/// An OPPS entry: status indicator index + 1 (8 bits) << 56 | scale 3 (1 bit) << 55 | has a rate
+/// (1 bit) << 54 | the rate's units (54 bits); `None` when a rate does not fit (scale 2 or 3 only).
+#[inline]
+pub fn encode_opps(si: u8, rate: Option<(i64, u8)>) -> Option<u64> {
+    let head = ((si as u64) + 1) << 56;
+    match rate {
+        None => Some(head),
+        Some((units, scale))
+            if (0..=OPPS_RATE_MAX).contains(&units) && (scale == 2 || scale == 3) =>
+        {
+            Some(head | ((scale == 3) as u64) << 55 | 1 << 54 | units as u64)
+        }
+        Some(_) => None,
+    }
+}
+
+/// Inverse of [`encode_opps`]: (status indicator index, rate as (units, scale)).
+#[inline]
+pub const fn decode_opps(v: u64) -> (u8, Option<(i64, u8)>) {
+    let si = ((v >> 56) as u8).wrapping_sub(1);
+    if v >> 54 & 1 == 0 {
+        return (si, None);
+    }
+    let scale = if v >> 55 & 1 == 1 { 3 } else { 2 };
+    (si, Some(((v & ((1 << 54) - 1)) as i64, scale)))
+}
+
 /// The largest MUE value the packed form holds (24 bits).
 pub const MUE_VALUE_MAX: u32 = (1 << 24) - 1;
 
@@ -302,6 +332,16 @@ mod tests {
             (MUE_VALUE_MAX, 3, 63)
         );
         assert_eq!(encode_mue(MUE_VALUE_MAX + 1, 0, 0), None);
+        for rate in [
+            None,
+            Some((77_062_000, 2)),
+            Some((134_194, 3)),
+            Some((0, 2)),
+        ] {
+            assert_eq!(decode_opps(encode_opps(28, rate).unwrap()), (28, rate));
+        }
+        assert_eq!(encode_opps(0, Some((1, 4))), None);
+        assert_eq!(encode_opps(0, Some((-1, 2))), None);
     }
 
     #[test]

@@ -200,3 +200,25 @@ pub struct NocRow {
     /// The code.
     pub code: HcpcsCode,
 }
+
+/// One code's row of the OPPS Addendum B: its status indicator and payment rate. The extracts the
+/// project reads carry only these; the APC, relative weight and minimum unadjusted copayment of the
+/// CMS workbook are `None` until the CMS file itself is read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OppsRow {
+    /// Line in the file, 1-based.
+    pub line: usize,
+    /// The code.
+    pub code: HcpcsCode,
+    /// The payment status indicator.
+    pub status_indicator: crate::opps::StatusIndicator,
+    /// The national unadjusted payment rate (scale 2, or 3 where the source has three decimals), where
+    /// Addendum B gives one.
+    pub payment_rate: Option<Decimal>,
+    /// The APC, where the source gives it.
+    pub apc: Option<u16>,
+    /// The APC relative weight (scale 4), where the source gives it.
+    pub relative_weight: Option<Decimal>,
+    /// The minimum unadjusted copayment (scale 2), where the source gives it.
+    pub minimum_copayment: Option<Decimal>,
+}

@@ -38,7 +38,7 @@ use crate::code::{Code, CrossReference, HcpcsCode, Modifier};
 use crate::error::{ErrorKind, SourceError};
 use crate::fee::Decimal;
 use crate::indicator::CmsValue;
-use crate::rows::{AocRow, FeeRow, MueRow, NocRow, Note, SourceRecord};
+use crate::rows::{AocRow, FeeRow, MueRow, NocRow, Note, OppsRow, SourceRecord};
 
 /// The first comment line of every generated file.
 pub const GENERATED: &str =
@@ -530,6 +530,34 @@ impl<'a> Cells<'_, 'a> {
         })
     }
 
+    /// A decimal with exactly `scale` digits after the point; empty is `None`.
+    pub fn opt_decimal(&mut self, scale: u8) -> Result<Option<Decimal>, SourceError> {
+        self.with(|t| match t {
+            "" => Ok(None),
+            t => Decimal::parse_exact(t)
+                .filter(|d| d.scale() == scale)
+                .map(Some)
+                .ok_or((
+                    ErrorKind::Number,
+                    format!("expected a decimal number with {scale} decimals"),
+                )),
+        })
+    }
+
+    /// An amount with 2 or 3 decimals; empty is `None`.
+    pub fn opt_amount(&mut self) -> Result<Option<Decimal>, SourceError> {
+        self.with(|t| match t {
+            "" => Ok(None),
+            t => Decimal::parse_exact(t)
+                .filter(|d| (2..=3).contains(&d.scale()) && d.units() >= 0)
+                .map(Some)
+                .ok_or((
+                    ErrorKind::Number,
+                    "expected an amount with 2 or 3 decimals".into(),
+                )),
+        })
+    }
+
     /// A whole number; empty is `None`.
     pub fn opt_number<T: core::str::FromStr>(&mut self) -> Result<Option<T>, SourceError> {
         self.with(|t| match t {
@@ -866,6 +894,47 @@ pub mod tables {
             action: c.value()?,
         };
         Ok(rec)
+    }
+
+    /// `opps/rows.tsv`: the OPPS Addendum B rows of every quarter.
+    pub const OPPS: Layout = Layout {
+        key: &["code"],
+        payload: &[
+            "status_indicator",
+            "payment_rate",
+            "apc",
+            "relative_weight",
+            "minimum_copayment",
+        ],
+        versioned: true,
+    };
+
+    /// An OPPS row's key and values.
+    pub fn opps_cells(r: &OppsRow) -> Cells2 {
+        (
+            vec![r.code.to_string()],
+            vec![
+                r.status_indicator.to_string(),
+                opt(r.payment_rate),
+                opt(r.apc),
+                opt(r.relative_weight),
+                opt(r.minimum_copayment),
+            ],
+        )
+    }
+
+    /// An OPPS row back from its row.
+    pub fn opps(row: &Row<'_>, file: &str) -> Result<OppsRow, SourceError> {
+        let mut c = row.cells(&OPPS, file);
+        Ok(OppsRow {
+            line: row.line,
+            code: c.code()?,
+            status_indicator: c.value()?,
+            payment_rate: c.opt_amount()?,
+            apc: c.opt_number()?,
+            relative_weight: c.opt_decimal(4)?,
+            minimum_copayment: c.opt_decimal(2)?,
+        })
     }
 
     /// A fee-schedule row's key and values.

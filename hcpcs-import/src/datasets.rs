@@ -68,8 +68,51 @@ pub const ADD_ON: Spec = Spec {
     file_pattern: "AOC_V<year>Q<n>-MCR.xlsx",
 };
 
-/// The three datasets beside HCPCS whose CPT/CDT rows the `cpt` feature compiles.
-pub const CODE_EDITS: [Spec; 3] = [FEE_SCHEDULE, MUE, ADD_ON];
+/// The OPPS Addendum B (status indicator and payment rate per code), as per-code extracts.
+pub const OPPS: Spec = Spec {
+    name: "opps",
+    cms_folder: "opps-addendum-b",
+    more_folders: &[],
+    file_rank: |n| (upper(n).starts_with("ADDENDUMB") && upper(n).ends_with(".CSV")).then_some(1),
+    date_from_name: opps_date,
+    file_pattern: "AddendumB_<year>_<Month>_….csv",
+};
+
+/// The datasets beside HCPCS whose CPT/CDT rows the `cpt` feature compiles.
+pub const CODE_EDITS: [Spec; 4] = [FEE_SCHEDULE, MUE, ADD_ON, OPPS];
+
+/// `AddendumB_2026_April_extract_softek.csv` → 2026-04-01 (a 4-digit year and a month name, full or
+/// three letters, among the name's `_`-separated parts).
+pub fn opps_date(n: &str) -> Option<NaiveDate> {
+    let parts: Vec<&str> = n.split(['_', '.', '-', ' ']).collect();
+    let year: i32 = parts
+        .iter()
+        .find(|p| p.len() == 4 && p.bytes().all(|b| b.is_ascii_digit()))?
+        .parse()
+        .ok()?;
+    let m = parts.iter().find_map(|p| {
+        month(p.get(..3)?).filter(|_| p.len() == 3 || p.len() >= 4 && month_full(p))
+    })?;
+    NaiveDate::from_ymd_opt(year, m, 1)
+}
+
+fn month_full(p: &str) -> bool {
+    const FULL: [&str; 12] = [
+        "JANUARY",
+        "FEBRUARY",
+        "MARCH",
+        "APRIL",
+        "MAY",
+        "JUNE",
+        "JULY",
+        "AUGUST",
+        "SEPTEMBER",
+        "OCTOBER",
+        "NOVEMBER",
+        "DECEMBER",
+    ];
+    FULL.contains(&upper(p).as_str())
+}
 
 fn upper(n: &str) -> String {
     n.to_ascii_uppercase()
@@ -329,6 +372,19 @@ mod tests {
         );
         assert_eq!(add_on_date("AOC_V2026Q2-MCR.xlsx"), ymd(2026, 4, 1));
         assert_eq!(add_on_date("AOC_V2026Q5-MCR.xlsx"), None);
+        assert_eq!(
+            opps_date("AddendumB_2026_April_extract_softek.csv"),
+            ymd(2026, 4, 1)
+        );
+        assert_eq!(
+            opps_date("AddendumB_2025_October_extract_softek.csv"),
+            ymd(2025, 10, 1)
+        );
+        assert_eq!(
+            opps_date("2026_January_Web_Addendum_B.csv"),
+            ymd(2026, 1, 1)
+        );
+        assert_eq!(opps_date("AddendumB_2026_Marching.csv"), None);
         assert_eq!(folder_date("2026-01"), ymd(2026, 1, 1));
         assert_eq!(folder_date("2026-13"), None);
         assert_eq!(folder_date("latest"), None);

@@ -19,7 +19,7 @@
 use std::path::{Path, PathBuf};
 
 use hcpcs_core::code::{Code, CodeShape, HcpcsCode};
-use hcpcs_core::rows::{AocRow, FeeRow, MueRow, SourceRecord};
+use hcpcs_core::rows::{AocRow, FeeRow, MueRow, OppsRow, SourceRecord};
 use hcpcs_core::text::{self, tables, Cells2, Layout};
 
 pub mod cms;
@@ -189,6 +189,7 @@ pub fn parse_code_edits(spec: &Spec, r: &ReleaseFile) -> Result<CodeEdits, Error
         }
         "mue" => CodeEdits::Mue(cms::mue::parse(&bytes, &name)?),
         "add_on" => CodeEdits::AddOn(cms::add_on::parse(&bytes, &name)?),
+        "opps" => CodeEdits::Opps(cms::opps::parse(&bytes, &name)?),
         other => return Err(format!("{other} is not a code-edit dataset").into()),
     })
 }
@@ -202,6 +203,8 @@ pub enum CodeEdits {
     Mue(Vec<MueRow>),
     /// Add-on code edits.
     AddOn(Vec<AocRow>),
+    /// OPPS Addendum B rows.
+    Opps(Vec<OppsRow>),
 }
 
 impl CodeEdits {
@@ -224,6 +227,7 @@ impl CodeEdits {
                 |r| is_public(r.add_on) && r.primary.is_none_or(is_public),
                 tables::add_on_cells,
             ),
+            CodeEdits::Opps(rows) => split(rows, |r| is_public(r.code), tables::opps_cells),
         }
     }
 }
@@ -276,11 +280,13 @@ fn import_code_edits(cms_dir: &Path) -> Result<Vec<DataFile>, Error> {
         let layout = match spec.name {
             "fee_schedule" => &tables::FEE_SCHEDULE,
             "mue" => &tables::MUE,
+            "opps" => &tables::OPPS,
             _ => &tables::ADD_ON,
         };
         let what = match spec.name {
             "fee_schedule" => "Medicare Physician Fee Schedule national relative value file (PPRRVU*.csv)",
             "mue" => "NCCI medically unlikely edits, practitioner services (MCR_MUE_PractitionerServices_*.csv)",
+            "opps" => "OPPS Addendum B, status indicator and payment rate per code (a third-party per-code extract of the CMS workbook: AddendumB_*.csv)",
             _ => "NCCI add-on code edits, Medicare (AOC_V*-MCR.xlsx)",
         };
         out.push(file(

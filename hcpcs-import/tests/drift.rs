@@ -106,6 +106,14 @@ fn every_field_of_every_release_reads_back_as_the_cms_file_has_it() {
                         tables::add_on_cells(&tables::add_on(row, f).unwrap())
                     }),
                 ),
+                CodeEdits::Opps(rows) => same(
+                    rows.iter()
+                        .filter(|x| is_public(x.code))
+                        .map(tables::opps_cells),
+                    read_back(&file, &tables::OPPS, &r.release, |row, f| {
+                        tables::opps_cells(&tables::opps(row, f).unwrap())
+                    }),
+                ),
             };
             assert!(n > 50, "{} {}", spec.name, r.release);
             checked += n;
@@ -135,6 +143,8 @@ fn data_directory_has_no_cpt_or_cdt_row() {
         "fee_schedule/rows.tsv",
         "mue/rows.tsv",
         "add_on/rows.tsv",
+        "add_on/not_carried.tsv",
+        "opps/rows.tsv",
     ] {
         let text = std::fs::read_to_string(data_dir().join(f)).unwrap();
         for line in text.lines().filter(|l| !l.starts_with('#')).skip(1) {

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use hcpcs_core::rows::{AocRow, FeeRow, MueRow};
+use hcpcs_core::rows::{AocRow, FeeRow, MueRow, OppsRow};
 
 /// The committed `data/`, every table read and checked.
 pub fn data() -> &'static hcpcs_build::Data {
@@ -76,6 +76,18 @@ pub fn add_on_rows() -> Vec<AocRow> {
     }
     match cms_edits(&hcpcs_import::datasets::ADD_ON, &rel.name) {
         hcpcs_import::CodeEdits::AddOn(rows) => rows,
+        _ => unreachable!(),
+    }
+}
+
+/// The OPPS rows of the `i`th compiled quarter: `data/`'s, and with `cpt` the whole extract.
+pub fn opps_rows_of(i: usize) -> Vec<OppsRow> {
+    let (rel, rows) = &data().code_edits.opps[i];
+    if !hcpcs::has_cpt_rows() {
+        return rows.clone();
+    }
+    match cms_edits(&hcpcs_import::datasets::OPPS, &rel.name) {
+        hcpcs_import::CodeEdits::Opps(rows) => rows,
         _ => unreachable!(),
     }
 }

@@ -49,7 +49,7 @@ impl Row<'_> {
             self.err(
                 ErrorKind::UnknownValue,
                 i,
-                format!("not a {} RVU25A defines", T::FIELD),
+                format!("not a {} the CMS documentation defines", T::FIELD),
             )
         })
     }

@@ -25,6 +25,7 @@ pub mod level2_text;
 pub mod level2_xlsx;
 pub mod mue;
 pub mod noc;
+pub mod opps;
 pub mod proc_notes;
 
 /// A long description with every run of blanks as one blank. CMS's two formats of one release differ
