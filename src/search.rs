@@ -126,17 +126,27 @@ fn record(doc: u16) -> &'static Record {
         .unwrap_or(&tables::PROCEDURES[0])
 }
 
+/// Entry `i` of a little-endian `u32` table.
+#[inline]
+fn u32_of(table: &[u8], i: usize) -> usize {
+    hcpcs_core::packed::u32_at(table, i * 4) as usize
+}
+
+fn term_count() -> usize {
+    tables::SEARCH_TERM_ENDS.len() / 4
+}
+
 fn term(i: usize) -> &'static str {
-    let end = tables::SEARCH_TERM_ENDS[i] as usize;
+    let end = u32_of(tables::SEARCH_TERM_ENDS, i);
     let start = i
         .checked_sub(1)
-        .map_or(0, |j| tables::SEARCH_TERM_ENDS[j] as usize);
+        .map_or(0, |j| u32_of(tables::SEARCH_TERM_ENDS, j));
     tables::SEARCH_TERMS.get(start..end).unwrap_or("")
 }
 
 /// The index range of the terms equal to `word`, or with `word` as a prefix.
 fn terms(word: &str, prefix: bool) -> core::ops::Range<usize> {
-    let n = tables::SEARCH_TERM_ENDS.len();
+    let n = term_count();
     let lo = partition(n, |t| t < word);
     let hi = if prefix {
         partition(n, |t| t < word || t.starts_with(word))
@@ -171,10 +181,14 @@ impl Word {
         for t in range {
             let start = t
                 .checked_sub(1)
-                .map_or(0, |j| tables::SEARCH_POSTING_ENDS[j] as usize);
-            let end = tables::SEARCH_POSTING_ENDS[t] as usize;
+                .map_or(0, |j| u32_of(tables::SEARCH_POSTING_ENDS, j));
+            let end = u32_of(tables::SEARCH_POSTING_ENDS, t);
             for p in start..end {
-                let (doc, flags) = (tables::SEARCH_IDS[p] as usize, tables::SEARCH_FLAGS[p]);
+                let doc = hcpcs_core::packed::u16_at(tables::SEARCH_IDS, p * 2) as usize;
+                let flags = tables::SEARCH_FLAGS.get(p).copied().unwrap_or(0);
+                if doc >= BITS * 64 {
+                    continue;
+                }
                 let (w, bit) = (doc / 64, 1u64 << (doc % 64));
                 self.any[w] |= bit;
                 if flags & IN_SHORT != 0 {
@@ -284,8 +298,8 @@ pub fn search_with(query: &str, options: &SearchOptions) -> Hits {
 pub fn index_bytes() -> usize {
     use core::mem::size_of_val;
     tables::SEARCH_TERMS.len()
-        + size_of_val(&tables::SEARCH_TERM_ENDS)
-        + size_of_val(&tables::SEARCH_POSTING_ENDS)
-        + size_of_val(&tables::SEARCH_IDS)
-        + size_of_val(&tables::SEARCH_FLAGS)
+        + size_of_val(tables::SEARCH_TERM_ENDS)
+        + size_of_val(tables::SEARCH_POSTING_ENDS)
+        + size_of_val(tables::SEARCH_IDS)
+        + size_of_val(tables::SEARCH_FLAGS)
 }

@@ -215,3 +215,11 @@ proptest! {
         prop_assert!(!hits.is_empty(), "{:?}", q);
     }
 }
+
+/// The index's size, so that growth is noticed.
+#[test]
+fn index_size_is_bounded() {
+    let bytes = hcpcs::search::index_bytes();
+    println!("search index: {bytes} bytes");
+    assert!(bytes > 100_000 && bytes < 1_000_000, "{bytes}");
+}

@@ -64,6 +64,25 @@ pub fn byte_literal(out: &mut String, ctor: &str, raw: &[u8]) {
     out.push_str("\"),\n");
 }
 
+/// Writes `pub(crate) static NAME: &[u8; n] = b"...";`: bytes as one byte-string literal, which the
+/// compiler reads far faster than an array of number literals.
+pub fn bytes(out: &mut String, name: &str, data: &[u8]) {
+    let _ = write!(out, "pub(crate) static {name}: &[u8; {}] = b\"", data.len());
+    for &b in data {
+        match b {
+            b'"' | b'\\' => {
+                out.push('\\');
+                out.push(b as char);
+            }
+            0x20..=0x7e => out.push(b as char),
+            _ => {
+                let _ = write!(out, "\\x{b:02x}");
+            }
+        }
+    }
+    out.push_str("\";\n\n");
+}
+
 /// Writes `pub(crate) static NAME: [T; n] = [a,b,...];`, `per_line` values a line.
 pub fn array<T: std::fmt::Display>(
     out: &mut String,

@@ -71,9 +71,22 @@ pub fn generate(out: &mut String, data: &Data) -> Result<(), crate::Error> {
         docs.len()
     );
     let _ = writeln!(out, "pub(crate) static SEARCH_TERMS: &str = {blob:?};");
-    emit::array(out, "SEARCH_TERM_ENDS", "u32", &term_ends, 32);
-    emit::array(out, "SEARCH_POSTING_ENDS", "u32", &posting_ends, 32);
-    emit::array(out, "SEARCH_IDS", "u16", &ids, 32);
-    emit::array(out, "SEARCH_FLAGS", "u8", &flags, 64);
+    // Little-endian integers in byte strings (`hcpcs_core::packed::u32_at`): compact, and quick to
+    // compile.
+    let le32 = |v: &[usize]| {
+        v.iter()
+            .flat_map(|&x| (x as u32).to_le_bytes())
+            .collect::<Vec<u8>>()
+    };
+    emit::bytes(out, "SEARCH_TERM_ENDS", &le32(&term_ends));
+    emit::bytes(out, "SEARCH_POSTING_ENDS", &le32(&posting_ends));
+    emit::bytes(
+        out,
+        "SEARCH_IDS",
+        &ids.iter()
+            .flat_map(|d| d.to_le_bytes())
+            .collect::<Vec<u8>>(),
+    );
+    emit::bytes(out, "SEARCH_FLAGS", &flags);
     Ok(())
 }
