@@ -18,18 +18,8 @@ use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughpu
 use hcpcs::Code;
 use hcpcs_core::rows::SourceRecord;
 
-/// A small deterministic generator (SplitMix64), so every run measures the same order.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-}
+mod common;
+use common::Rng;
 
 /// Every real code plus 10% well-formed misses, shuffled.
 fn inputs() -> Vec<String> {

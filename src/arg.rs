@@ -51,12 +51,12 @@ impl AsCode for &str {
 impl AsCode for &String {
     #[inline]
     fn to_code(self) -> Result<Code, CodeError> {
-        Code::parse(self)
+        self.as_str().to_code()
     }
 
     #[inline]
     fn letter_key(self) -> Option<u32> {
-        packed::letter_key_ascii(self.as_bytes())
+        self.as_str().letter_key()
     }
 }
 

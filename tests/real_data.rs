@@ -443,7 +443,6 @@ fn generated_tables_embed_no_build_machine_path() {
     let manifest = env!("CARGO_MANIFEST_DIR");
     assert!(!generated.contains(manifest), "the tables hold {manifest}");
     assert!(!generated.contains("/shared/data"));
-    assert!(!generated.contains(":\\\\"), "a Windows path");
     for line in generated.lines().filter(|l| l.contains("source_file")) {
         assert!(!line.contains("\"/"), "{line}");
     }

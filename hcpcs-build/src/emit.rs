@@ -46,9 +46,8 @@ impl Refs {
     }
 }
 
-/// Writes `ctor(*b"..."),`: a fixed-width record as one byte-string literal.
-pub fn byte_literal(out: &mut String, ctor: &str, raw: &[u8]) {
-    let _ = write!(out, "{ctor}(*b\"");
+/// Writes the bytes as the inside of a Rust byte-string literal.
+fn escaped(out: &mut String, raw: &[u8]) {
     for &b in raw {
         match b {
             b'"' | b'\\' => {
@@ -61,6 +60,12 @@ pub fn byte_literal(out: &mut String, ctor: &str, raw: &[u8]) {
             }
         }
     }
+}
+
+/// Writes `ctor(*b"..."),`: a fixed-width record as one byte-string literal.
+pub fn byte_literal(out: &mut String, ctor: &str, raw: &[u8]) {
+    let _ = write!(out, "{ctor}(*b\"");
+    escaped(out, raw);
     out.push_str("\"),\n");
 }
 
@@ -68,18 +73,7 @@ pub fn byte_literal(out: &mut String, ctor: &str, raw: &[u8]) {
 /// compiler reads far faster than an array of number literals.
 pub fn bytes(out: &mut String, name: &str, data: &[u8]) {
     let _ = write!(out, "pub(crate) static {name}: &[u8; {}] = b\"", data.len());
-    for &b in data {
-        match b {
-            b'"' | b'\\' => {
-                out.push('\\');
-                out.push(b as char);
-            }
-            0x20..=0x7e => out.push(b as char),
-            _ => {
-                let _ = write!(out, "\\x{b:02x}");
-            }
-        }
-    }
+    escaped(out, data);
     out.push_str("\";\n\n");
 }
 

@@ -83,6 +83,26 @@ impl Row<'_> {
     }
 }
 
+/// The error for a row whose number of cells is not the header's.
+pub(crate) fn check_width(
+    cells: &csv::StringRecord,
+    width: usize,
+    line: usize,
+    file: &str,
+) -> Result<(), SourceError> {
+    if cells.len() == width {
+        return Ok(());
+    }
+    Err(SourceError::new(
+        ErrorKind::Structure,
+        file,
+        Some(line),
+        "row",
+        cells.iter().collect::<Vec<_>>().join(","),
+        format!("{} columns, expected {width}", cells.len()),
+    ))
+}
+
 /// Reads CSV records with their 1-based line numbers; `bytes` in ISO-8859-1 (every byte one character).
 ///
 /// Line numbers are counted here from each record's byte offset: the `csv` crate's own line count

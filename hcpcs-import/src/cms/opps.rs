@@ -18,7 +18,7 @@ use hcpcs_core::code::HcpcsCode;
 use hcpcs_core::error::{ErrorKind, SourceError};
 use hcpcs_core::rows::OppsRow;
 
-use super::csv_rows::{latin1_records, Row};
+use super::csv_rows::{check_width, latin1_records, Row};
 
 /// The columns the reader needs, by their header names.
 pub const COLUMNS: [&str; 3] = ["HCPCSCode", "StatusIndicator", "PaymentRate"];
@@ -66,16 +66,7 @@ pub fn parse(bytes: &[u8], file: &str) -> Result<Vec<OppsRow>, SourceError> {
             names: &COLUMNS,
             columns: &columns,
         };
-        if cells.len() != width {
-            return Err(SourceError::new(
-                ErrorKind::Structure,
-                file,
-                Some(*line),
-                "row",
-                cells.iter().collect::<Vec<_>>().join(","),
-                format!("{} columns, the header has {width}", cells.len()),
-            ));
-        }
+        check_width(cells, width, *line, file)?;
         // The CMS workbook (and so the extract) ends two codes with no-break spaces.
         let code_text = r.cell(0).trim_end_matches('\u{a0}');
         let code =
