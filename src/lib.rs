@@ -159,7 +159,7 @@ pub fn procedure(code: HcpcsCode) -> Option<&'static Record> {
 /// The index in `PROCEDURES` of the letter-first code `letter index x 10000 + number`: its bit in the
 /// presence bitmap, and its rank there.
 #[inline]
-fn letter_index(key: u32) -> Option<usize> {
+pub(crate) fn letter_index(key: u32) -> Option<usize> {
     let w = (key / 64) as usize;
     let word = *tables::LETTER_BITS.get(w)?;
     let bit = 1u64 << (key % 64);
@@ -176,6 +176,18 @@ fn letter_index(key: u32) -> Option<usize> {
 #[inline]
 fn by_letter_key(key: u32) -> Option<&'static Record> {
     tables::PROCEDURES.get(letter_index(key)?)
+}
+
+/// A procedure code's index in the current release's procedure table (which other tables are indexed
+/// by too): the presence bitmap for letter-first codes, the phf map for the others.
+#[inline]
+pub(crate) fn procedure_index(code: HcpcsCode) -> Option<usize> {
+    match hcpcs_core::packed::letter_key(code.to_u32()) {
+        Some(key) => letter_index(key),
+        None => tables::PROCEDURE_INDEX
+            .get(&code.to_u32())
+            .map(|&i| i as usize),
+    }
 }
 
 /// [`procedure`] through the phf map alone, for the benchmark that chose the bitmap.
@@ -427,6 +439,6 @@ pub fn dataset_table_bytes() -> usize {
         + (tables::AOC_BY_ADD_ON.len() + tables::AOC_BY_PRIMARY.len()) * 12
         + tables::OPPS_RELEASES
             .iter()
-            .map(|r| r.index.len() * 16)
+            .map(|r| r.by_procedure.len() + size_of_val(r.others))
             .sum::<usize>()
 }

@@ -31,7 +31,43 @@ use crate::{tables, AsCode, HcpcsCode, LookupError};
 #[derive(Debug)]
 pub struct OppsRelease {
     pub(crate) dataset: Dataset,
-    pub(crate) index: &'static phf::Map<u32, u64>,
+    /// Packed entries by index in the current procedure table, little-endian u64s; 0 is no entry.
+    pub(crate) by_procedure: &'static [u8],
+    /// Packed entries of codes the current HCPCS release does not have, sorted by code.
+    pub(crate) others: &'static [(u32, u64)],
+}
+
+impl OppsRelease {
+    fn packed(&self, code: HcpcsCode) -> Option<u64> {
+        match crate::procedure_index(code) {
+            Some(i) => {
+                Some(hcpcs_core::packed::u64_at(self.by_procedure, i * 8)).filter(|&v| v != 0)
+            }
+            None => {
+                let at = self
+                    .others
+                    .binary_search_by_key(&code.to_u32(), |&(k, _)| k)
+                    .ok()?;
+                Some(self.others[at].1)
+            }
+        }
+    }
+
+    /// Every code with an entry, in code order.
+    fn codes(&self) -> impl Iterator<Item = HcpcsCode> + '_ {
+        let procs = crate::procedures().enumerate().filter_map(|(i, r)| {
+            let v = hcpcs_core::packed::u64_at(self.by_procedure, i * 8);
+            match r.code() {
+                crate::Code::Procedure(p) if v != 0 => Some(p),
+                _ => None,
+            }
+        });
+        procs.chain(
+            self.others
+                .iter()
+                .filter_map(|&(k, _)| HcpcsCode::from_u32(k)),
+        )
+    }
 }
 
 /// One code's Addendum B entry in one quarter.
@@ -96,7 +132,7 @@ impl serde::Serialize for OppsEntry {
 }
 
 fn entry(rel: &'static OppsRelease, code: HcpcsCode) -> Option<OppsEntry> {
-    rel.index.get(&code.to_u32()).map(|&packed| OppsEntry {
+    rel.packed(code).map(|packed| OppsEntry {
         code,
         packed,
         release: rel.dataset,
@@ -111,6 +147,20 @@ fn current() -> &'static OppsRelease {
 /// The code's entry in the newest compiled quarter: `Ok(None)` when Addendum B has no row for it (and
 /// for a modifier), [`LookupError::NotCompiled`] for a CPT or CDT code this build does not carry.
 pub fn get(code: impl AsCode) -> Result<Option<OppsEntry>, LookupError> {
+    // The common case, a Level II code of the current release: its index through the bitmap.
+    if let Some(i) = code.letter_key().and_then(crate::letter_index) {
+        let rel = current();
+        let packed = hcpcs_core::packed::u64_at(rel.by_procedure, i * 8);
+        let code = crate::tables::PROCEDURES[i].code();
+        return Ok(match code {
+            crate::Code::Procedure(code) if packed != 0 => Some(OppsEntry {
+                code,
+                packed,
+                release: rel.dataset,
+            }),
+            _ => None,
+        });
+    }
     Ok(crate::dataset_code(code)?.and_then(|c| entry(current(), c)))
 }
 
@@ -219,22 +269,19 @@ pub fn changes(from: usize, to: usize) -> Option<Vec<OppsChange>> {
         tables::OPPS_RELEASES.get(from)?,
         tables::OPPS_RELEASES.get(to)?,
     );
-    let mut codes: Vec<u32> = a.index.keys().chain(b.index.keys()).copied().collect();
+    let mut codes: Vec<HcpcsCode> = a.codes().chain(b.codes()).collect();
     codes.sort_unstable();
     codes.dedup();
     Some(
         codes
             .into_iter()
-            .filter_map(|k| {
-                let code = HcpcsCode::from_u32(k)?;
-                match (entry(a, code), entry(b, code)) {
-                    (None, Some(e)) => Some(OppsChange::Added(e)),
-                    (Some(e), None) => Some(OppsChange::Removed(e)),
-                    (Some(x), Some(y)) if x.packed != y.packed => {
-                        Some(OppsChange::Changed { from: x, to: y })
-                    }
-                    _ => None,
+            .filter_map(|code| match (entry(a, code), entry(b, code)) {
+                (None, Some(e)) => Some(OppsChange::Added(e)),
+                (Some(e), None) => Some(OppsChange::Removed(e)),
+                (Some(x), Some(y)) if x.packed != y.packed => {
+                    Some(OppsChange::Changed { from: x, to: y })
                 }
+                _ => None,
             })
             .collect(),
     )

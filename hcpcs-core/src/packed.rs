@@ -72,6 +72,15 @@ pub fn u32_at(r: &[u8], at: usize) -> u32 {
     u32::from_le_bytes(b)
 }
 
+#[inline]
+pub fn u64_at(r: &[u8], at: usize) -> u64 {
+    let mut b = [0u8; 8];
+    if let Some(s) = r.get(at..at + 8) {
+        b.copy_from_slice(s);
+    }
+    u64::from_le_bytes(b)
+}
+
 pub fn put_u8(r: &mut [u8], at: usize, v: u8) {
     if let Some(s) = r.get_mut(at) {
         *s = v;
