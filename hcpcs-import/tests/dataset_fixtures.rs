@@ -196,7 +196,7 @@ fn fee_schedule_2026_layout_by_column_name() {
 #[test]
 fn mue_fixture_and_malformed_rows() {
     let f = "mue.csv";
-    let rows = mue::parse(&read("mue_good.csv"), f).unwrap();
+    let rows = mue::parse(&read("mue-good.csv"), f).unwrap();
     assert_eq!(rows.len(), 3);
     assert_eq!(
         (
@@ -210,7 +210,7 @@ fn mue_fixture_and_malformed_rows() {
     // Line numbers count the physical lines, header line breaks included.
     assert_eq!(rows[0].line, 5);
     let e = mue::parse(
-        &with("mue_good.csv", "Q2057,1,2 Date", "Q2057,one,2 Date"),
+        &with("mue-good.csv", "Q2057,1,2 Date", "Q2057,one,2 Date"),
         f,
     )
     .unwrap_err();
@@ -224,7 +224,7 @@ fn mue_fixture_and_malformed_rows() {
     );
     let e = mue::parse(
         &with(
-            "mue_good.csv",
+            "mue-good.csv",
             "2 Date of Service Edit: Policy",
             "4 Date of Service Edit: Policy",
         ),
@@ -241,7 +241,7 @@ fn mue_fixture_and_malformed_rows() {
     );
     let e = mue::parse(
         &with(
-            "mue_good.csv",
+            "mue-good.csv",
             "2 Date of Service Edit: Policy",
             "2 Line Edit",
         ),
@@ -258,7 +258,7 @@ fn mue_fixture_and_malformed_rows() {
     );
     let e = mue::parse(
         &with(
-            "mue_good.csv",
+            "mue-good.csv",
             "J0585,800,3 Date of Service Edit: Clinical,Clinical: Data",
             "J0585,800,3 Date of Service Edit: Clinical,Whim",
         ),
@@ -273,7 +273,7 @@ fn mue_fixture_and_malformed_rows() {
         "MUE Rationale (column 4)",
         "Whim",
     );
-    let e = mue::parse(&with("mue_good.csv", "J0585,800", "G0008,800"), f).unwrap_err();
+    let e = mue::parse(&with("mue-good.csv", "J0585,800", "G0008,800"), f).unwrap_err();
     check(
         &e,
         ErrorKind::Duplicate,
