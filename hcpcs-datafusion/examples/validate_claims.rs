@@ -17,7 +17,7 @@
 mod synthetic;
 
 use std::fs::File;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -95,6 +95,7 @@ fn write_parquet(a: &Args) -> Result<(), Box<dyn std::error::Error>> {
     let pools = synthetic::Pools::new();
     let mut error = None;
     let mut next_report = 0;
+    let tty = std::io::stderr().is_terminal();
     synthetic::generate(
         &pools,
         a.seed,
@@ -106,14 +107,15 @@ fn write_parquet(a: &Args) -> Result<(), Box<dyn std::error::Error>> {
             }
         },
         |done| {
-            // Progress: every tenth, on one line.
+            // Progress every tenth: on one line on a terminal, a line each otherwise (a log).
             if done * 10 >= next_report * a.lines {
-                eprint!(
-                    "\r  writing {}: {:>3}%",
-                    a.out.display(),
-                    done * 100 / a.lines
-                );
-                let _ = std::io::stderr().flush();
+                let pct = done * 100 / a.lines;
+                if tty {
+                    eprint!("\r  writing {}: {pct:>3}%", a.out.display());
+                    let _ = std::io::stderr().flush();
+                } else {
+                    eprintln!("  writing {}: {pct:>3}%", a.out.display());
+                }
                 next_report = done * 10 / a.lines + 1;
             }
         },
@@ -123,8 +125,11 @@ fn write_parquet(a: &Args) -> Result<(), Box<dyn std::error::Error>> {
     }
     writer.close()?;
     let size = std::fs::metadata(&a.out)?.len();
+    if tty {
+        eprintln!();
+    }
     eprintln!(
-        "\r  wrote {} lines to {} ({:.1} MB) in {:.1} s",
+        "  wrote {} lines to {} ({:.1} MB) in {:.1} s",
         a.lines,
         a.out.display(),
         size as f64 / 1e6,
@@ -154,11 +159,22 @@ async fn run(a: Args) -> Result<(), Box<dyn std::error::Error>> {
 
     eprintln!("3/3 validating ({partitions} partitions) ...");
     let started = Instant::now();
+    // Progress while the query runs: the elapsed time every 2 seconds.
+    let ticker = tokio::spawn(async move {
+        let mut s = 0;
+        loop {
+            tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+            s += 2;
+            eprintln!("  ... {s} s");
+        }
+    });
     let batches = ctx
         .sql(&hcpcs_datafusion::validation_sql("claim_lines"))
         .await?
         .collect()
-        .await?;
+        .await;
+    ticker.abort();
+    let batches = batches?;
     let secs = started.elapsed().as_secs_f64();
     let row = batches
         .iter()

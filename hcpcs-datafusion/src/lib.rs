@@ -198,7 +198,15 @@ pub const FINDINGS: &[(&str, &str)] = &[
     ),
     ("malformed_modifier", "the modifier is no well-formed modifier"),
     ("unknown_modifier", "a Level II modifier the current release does not have"),
-    ("units_above_mue", "more units than the code's practitioner MUE"),
+    (
+        "units_above_mue_line",
+        "more units on the line than the code's practitioner MUE, for a line edit (adjudication 1)",
+    ),
+    (
+        "units_above_mue_day",
+        "more units of the code on the claim that day than its MUE, for a date-of-service edit (2, 3): \
+         every line of that claim, code and day",
+    ),
     (
         "opps_not_paid",
         "the OPPS status indicator on the date says not paid on an outpatient hospital claim",
@@ -253,9 +261,18 @@ per_line AS (
           AS malformed_modifier,
       sum(CASE WHEN modifier_shape = 'level2_modifier' AND NOT hcpcs_modifier_is_valid(modifier)
                THEN 1 ELSE 0 END) AS unknown_modifier,
-      sum(CASE WHEN units > mue_value(code) THEN 1 ELSE 0 END) AS units_above_mue,
+      sum(CASE WHEN mue_adjudication(code) = '1' AND units > mue_value(code) THEN 1 ELSE 0 END)
+          AS units_above_mue_line,
       sum(CASE WHEN opps_not_paid(code, dos) THEN 1 ELSE 0 END) AS opps_not_paid
     FROM l
+),
+per_day AS (
+    SELECT coalesce(sum(n), 0) AS units_above_mue_day FROM (
+        SELECT count(*) AS n, sum(units) AS units, max(mue_value(code)) AS mue
+        FROM {table}
+        WHERE mue_adjudication(code) IN ('2', '3') AND dos IS NOT NULL
+        GROUP BY claim_id, upper(trim(code)), dos
+    ) WHERE units > mue
 ),
 add_on_lines AS (
     SELECT a.claim_id, a.line,
@@ -274,6 +291,6 @@ per_claim AS (
           AS add_on_primary_not_checked
     FROM add_on_lines
 )
-SELECT per_line.*, per_claim.* FROM per_line CROSS JOIN per_claim"
+SELECT per_line.*, per_day.*, per_claim.* FROM per_line CROSS JOIN per_day CROSS JOIN per_claim"
     )
 }
