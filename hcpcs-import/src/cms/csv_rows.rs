@@ -16,7 +16,27 @@ pub(crate) struct Row<'a> {
     pub(crate) columns: &'a [usize],
 }
 
-impl Row<'_> {
+impl<'a> Row<'a> {
+    /// A data row whose number of cells must be `width` (the header's); the error names the line
+    /// and shows the row.
+    pub(crate) fn checked(
+        cells: &'a csv::StringRecord,
+        line: usize,
+        file: &'a str,
+        names: &'a [&'a str],
+        columns: &'a [usize],
+        width: usize,
+    ) -> Result<Row<'a>, SourceError> {
+        check_width(cells, width, line, file)?;
+        Ok(Row {
+            cells,
+            line,
+            file,
+            names,
+            columns,
+        })
+    }
+
     /// The cell of field `i` (a position in `names`).
     pub(crate) fn cell(&self, i: usize) -> &str {
         self.columns
@@ -84,7 +104,7 @@ impl Row<'_> {
 }
 
 /// The error for a row whose number of cells is not the header's.
-pub(crate) fn check_width(
+fn check_width(
     cells: &csv::StringRecord,
     width: usize,
     line: usize,

@@ -10,7 +10,7 @@ use hcpcs_core::code::Modifier;
 use hcpcs_core::error::{ErrorKind, SourceError};
 use hcpcs_core::rows::FeeRow;
 
-use super::csv_rows::{check_width, latin1_records, Row};
+use super::csv_rows::{latin1_records, Row};
 
 /// Every column the reader knows, by its full name (RVU25A; PRIC IND from the 2026 files). All are
 /// required but PRIC IND, which files before 2026 do not have.
@@ -187,14 +187,7 @@ pub fn parse_file(
         {
             continue;
         }
-        let r = Row {
-            cells,
-            line: *line,
-            file,
-            names: &COLUMNS,
-            columns: &columns,
-        };
-        check_width(cells, width, *line, file)?;
+        let r = Row::checked(cells, *line, file, &COLUMNS, &columns, width)?;
         if is_placeholder(r.cell(0)) {
             placeholders.push((*line, r.cell(0).trim().to_string()));
             continue;

@@ -2,7 +2,7 @@
 //! ISO-8859-1, a copyright notice record, a header whose first cell holds a line break, then one row a
 //! code: code, MUE value, adjudication indicator (`2 Date of Service Edit: Policy`), rationale.
 
-use super::csv_rows::{check_width, latin1_records, Row};
+use super::csv_rows::{latin1_records, Row};
 use hcpcs_core::error::{ErrorKind, SourceError};
 use hcpcs_core::fee::MueAdjudication;
 use hcpcs_core::rows::MueRow;
@@ -39,14 +39,7 @@ pub fn parse(bytes: &[u8], file: &str) -> Result<Vec<MueRow>, SourceError> {
         if cells.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        let r = Row {
-            cells,
-            line: *line,
-            file,
-            names: &NAMES,
-            columns: &[0, 1, 2, 3],
-        };
-        check_width(cells, 4, *line, file)?;
+        let r = Row::checked(cells, *line, file, &NAMES, &[0, 1, 2, 3], 4)?;
         let code = r.code(0)?;
         if let Some(first) = seen.insert(code, *line) {
             return Err(r.err(

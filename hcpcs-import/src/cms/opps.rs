@@ -18,7 +18,7 @@ use hcpcs_core::code::HcpcsCode;
 use hcpcs_core::error::{ErrorKind, SourceError};
 use hcpcs_core::rows::OppsRow;
 
-use super::csv_rows::{check_width, latin1_records, Row};
+use super::csv_rows::{latin1_records, Row};
 
 /// The columns the reader needs, by their header names.
 pub const COLUMNS: [&str; 3] = ["HCPCSCode", "StatusIndicator", "PaymentRate"];
@@ -59,14 +59,7 @@ pub fn parse(bytes: &[u8], file: &str) -> Result<Vec<OppsRow>, SourceError> {
         if cells.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        let r = Row {
-            cells,
-            line: *line,
-            file,
-            names: &COLUMNS,
-            columns: &columns,
-        };
-        check_width(cells, width, *line, file)?;
+        let r = Row::checked(cells, *line, file, &COLUMNS, &columns, width)?;
         // The CMS workbook (and so the extract) ends two codes with no-break spaces.
         let code_text = r.cell(0).trim_end_matches('\u{a0}');
         let code =
