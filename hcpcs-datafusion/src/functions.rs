@@ -162,6 +162,12 @@ pub(crate) fn specs() -> Vec<Spec> {
 
 /// The SQL name of a code's shape (`hcpcs_shape`): stable identifiers, not the crate's wording for
 /// people.
+///
+/// ```
+/// use hcpcs::CodeShape;
+/// assert_eq!(hcpcs_datafusion::shape_name(CodeShape::classify("q2057").unwrap()), "level2");
+/// assert_eq!(hcpcs_datafusion::shape_name(CodeShape::classify("0708T").unwrap()), "cpt_category_3");
+/// ```
 pub fn shape_name(shape: CodeShape) -> &'static str {
     match shape {
         CodeShape::LevelII => "level2",

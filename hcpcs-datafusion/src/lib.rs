@@ -43,6 +43,14 @@ pub fn register(ctx: &SessionContext) {
 
 /// Registers every function in any [`FunctionRegistry`] (a `SessionState`, for example), replacing
 /// functions of the same names.
+///
+/// ```
+/// use datafusion::execution::{FunctionRegistry, SessionStateBuilder};
+/// let mut state = SessionStateBuilder::new().with_default_features().build();
+/// hcpcs_datafusion::register_in(&mut state).unwrap();
+/// assert!(state.udf("hcpcs_is_valid_on").is_ok());
+/// assert!(state.udf("upper").is_ok()); // DataFusion's own functions stay
+/// ```
 pub fn register_in(registry: &mut dyn FunctionRegistry) -> Result<()> {
     for f in functions() {
         registry.register_udf(f)?;
@@ -50,8 +58,17 @@ pub fn register_in(registry: &mut dyn FunctionRegistry) -> Result<()> {
     Ok(())
 }
 
-/// Every function of this crate, for a `SessionStateBuilder::with_scalar_functions` (which is how a
-/// Ballista executor gets them: see the README).
+/// Every function of this crate, as DataFusion scalar UDFs (for a Ballista executor's function
+/// registry, for example: see the README).
+///
+/// ```
+/// let names: Vec<String> = hcpcs_datafusion::functions()
+///     .iter()
+///     .map(|f| f.name().to_string())
+///     .collect();
+/// assert!(names.contains(&"mue_value".to_string()));
+/// assert_eq!(names.len(), hcpcs_datafusion::docs().len());
+/// ```
 pub fn functions() -> Vec<Arc<ScalarUDF>> {
     functions::specs()
         .into_iter()
@@ -61,6 +78,13 @@ pub fn functions() -> Vec<Arc<ScalarUDF>> {
 
 /// What each function takes, returns and means, with an SQL example and its output, in the order the
 /// documentation lists them. (The same text DataFusion shows for the function, and the README's.)
+///
+/// ```
+/// let d = hcpcs_datafusion::docs();
+/// let valid_on = d.iter().find(|d| d.name == "hcpcs_is_valid_on").unwrap();
+/// assert_eq!(valid_on.syntax, "hcpcs_is_valid_on(code, date_of_service)");
+/// assert_eq!(valid_on.returns, "BOOLEAN");
+/// ```
 pub fn docs() -> Vec<FunctionDoc> {
     functions::specs().into_iter().map(|s| s.doc).collect()
 }
