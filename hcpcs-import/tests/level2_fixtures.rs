@@ -377,6 +377,24 @@ fn workbook_fixture_and_errors() {
     );
 }
 
+/// A workbook whose cells lie far apart (found by the `level2_xlsx` fuzz target: it made the xlsx
+/// reader allocate about 500 GB for the dense range) is a located structure error, not an abort.
+#[test]
+fn a_workbook_spanning_too_many_cells_is_an_error() {
+    let bytes = std::fs::read(format!("{DIR}level2_huge_range.xlsx-fixture")).unwrap();
+    let e = hcpcs_import::cms::level2_xlsx::parse(&bytes, "book.xlsx").unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Structure, "{e}");
+    let text = e.to_string();
+    assert!(
+        text.starts_with("book.xlsx: worksheet 1: its cells span "),
+        "{text}"
+    );
+    assert!(
+        text.contains("more than the 5000000 cells a CMS workbook needs"),
+        "{text}"
+    );
+}
+
 /// The older files' formats, each difference by name (2017-2020 annual files, 2020 workbooks).
 mod older_formats {
     use super::*;

@@ -89,13 +89,59 @@ pub(crate) fn first_sheet(
     };
     let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes))
         .map_err(|e| structure("workbook", format!("not a readable xlsx workbook: {e}")))?;
-    let range = wb
-        .worksheet_range_at(0)
-        .ok_or_else(|| structure("workbook", "no worksheet".into()))?
-        .map_err(|e| structure("worksheet 1", e.to_string()))?;
+    let name = wb
+        .sheet_names()
+        .first()
+        .cloned()
+        .ok_or_else(|| structure("workbook", "no worksheet".into()))?;
+    // What calamine's `worksheet_range` does (every non-empty cell, then a dense range over their
+    // bounds), with the bounds checked first: two cells far apart in a damaged or hostile file would
+    // otherwise make it allocate rows x columns cells (the fuzzer found one asking for 500 GB).
+    let mut reader = match wb.worksheet_cells_reader(&name) {
+        Ok(r) => r,
+        Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok((calamine::Range::default(), 0)),
+        Err(e) => return Err(structure("worksheet 1", e.to_string())),
+    };
+    let mut cells = Vec::new();
+    let (mut rows, mut cols) = ((u32::MAX, 0), (u32::MAX, 0));
+    while let Some(cell) = reader
+        .next_cell()
+        .map_err(|e| structure("worksheet 1", e.to_string()))?
+    {
+        if matches!(cell.get_value(), calamine::DataRef::Empty) {
+            continue;
+        }
+        let (r, c) = cell.get_position();
+        rows = (rows.0.min(r), rows.1.max(r));
+        cols = (cols.0.min(c), cols.1.max(c));
+        cells.push(calamine::Cell::new(
+            (r, c),
+            calamine::Data::from(cell.get_value().clone()),
+        ));
+    }
+    if !cells.is_empty() {
+        let (h, w) = (
+            u64::from(rows.1 - rows.0) + 1,
+            u64::from(cols.1 - cols.0) + 1,
+        );
+        if h.saturating_mul(w) > MAX_SHEET_CELLS {
+            return Err(structure(
+                "worksheet 1",
+                format!(
+                    "its cells span {h} rows x {w} columns, more than the {MAX_SHEET_CELLS} cells \
+                     a CMS workbook needs"
+                ),
+            ));
+        }
+    }
+    let range = calamine::Range::from_sparse(cells);
     let row0 = range.start().map_or(0, |(r, _)| r as usize);
     Ok((range, row0))
 }
+
+/// The most cells (rows x columns between the first and the last non-empty cell) a worksheet may
+/// span: the largest CMS workbook read here, the ANWEB file, spans about 9,000 x 48.
+const MAX_SHEET_CELLS: u64 = 5_000_000;
 
 /// `Ok(out)`, or the error for a file that holds no records (`what`: "no HCPCS records", ...).
 pub(crate) fn non_empty<T>(out: Vec<T>, file: &str, what: &str) -> Result<Vec<T>, SourceError> {
