@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use chrono::{Datelike, Months};
+use chrono::Datelike;
 use hcpcs::history::{self, View};
 use hcpcs::NaiveDate;
 
@@ -53,24 +53,15 @@ impl<T: Copy> DayTable<T> {
     }
 }
 
-/// The last day of the quarter after the newest of these dates' quarters (a day past it is after
-/// every compiled quarter, wherever the table ends).
-fn end_of_quarter_after(newest: NaiveDate) -> NaiveDate {
-    newest
-        .checked_add_months(Months::new(6))
-        .unwrap_or(NaiveDate::MAX)
-}
-
 /// The HCPCS release in force on each day (`hcpcs::history::as_of`).
 pub(crate) fn hcpcs() -> &'static DayTable<View> {
     static T: OnceLock<DayTable<View>> = OnceLock::new();
     T.get_or_init(|| {
         let first = hcpcs::releases().next().unwrap_or_else(hcpcs::release);
-        let newest = hcpcs::release();
-        DayTable::build(
-            first.effective(),
-            end_of_quarter_after(newest.effective()),
-            |d| history::as_of(d).ok(),
-        )
+        // Every day from the first compiled quarter to the end of the newest: past it, no release
+        // is compiled (`as_of` says so too).
+        DayTable::build(first.effective(), hcpcs::release().in_force_until(), |d| {
+            history::as_of(d).ok()
+        })
     })
 }

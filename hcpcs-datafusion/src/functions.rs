@@ -2,10 +2,8 @@
 
 use std::sync::Arc;
 
-use datafusion::arrow::array::{
-    ArrayRef, BooleanBuilder, Date32Builder, Int64Builder, StringBuilder,
-};
-use datafusion::arrow::datatypes::DataType;
+use datafusion::arrow::array::{ArrayRef, BooleanBuilder, PrimitiveArray, StringBuilder};
+use datafusion::arrow::datatypes::{ArrowPrimitiveType, DataType, Date32Type, Int64Type};
 use datafusion::common::Result;
 use hcpcs::{Code, CodeShape, LookupError, NaiveDate};
 
@@ -238,9 +236,8 @@ pub(crate) fn eval(func: Func, name: &str, args: &[ArrayRef], rows: usize) -> Re
         Func::ReleaseOn => {
             let d = text::dates(name, &args[0])?;
             let table = days::hcpcs();
-            let mut names: Vec<(hcpcs::Release, String)> =
+            let names: Vec<(hcpcs::Release, String)> =
                 hcpcs::releases().map(|r| (r, r.name())).collect();
-            names.sort_by_key(|(r, _)| r.effective());
             strings(rows, |i| {
                 let view = table.on(text::day(d, i)?)?;
                 let r = view.release();
@@ -275,16 +272,9 @@ pub(crate) fn eval(func: Func, name: &str, args: &[ArrayRef], rows: usize) -> Re
         }
         Func::Terminated => {
             let a = text(0)?;
-            let mut b = Date32Builder::with_capacity(rows);
-            for i in 0..rows {
-                b.append_option(
-                    a.get(i)
-                        .and_then(hcpcs::get)
-                        .and_then(|r| r.terminated())
-                        .map(days::from_date),
-                );
-            }
-            Arc::new(b.finish())
+            primitives::<Date32Type>(rows, |i| {
+                Some(days::from_date(hcpcs::get(a.get(i)?)?.terminated()?))
+            })
         }
         Func::ModifierIsValid => {
             let a = text(0)?;
@@ -326,15 +316,9 @@ pub(crate) fn eval(func: Func, name: &str, args: &[ArrayRef], rows: usize) -> Re
         }
         Func::MueValue => {
             let a = text(0)?;
-            let mut b = Int64Builder::with_capacity(rows);
-            for i in 0..rows {
-                b.append_option(
-                    a.get(i)
-                        .and_then(|c| carried(hcpcs::mue::get(c)))
-                        .map(|m| i64::from(m.value())),
-                );
-            }
-            Arc::new(b.finish())
+            primitives::<Int64Type>(rows, |i| {
+                Some(i64::from(carried(hcpcs::mue::get(a.get(i)?))?.value()))
+            })
         }
         Func::MueAdjudication => {
             let a = text(0)?;
@@ -428,6 +412,14 @@ fn bools(rows: usize, f: impl Fn(usize) -> Option<bool>) -> ArrayRef {
         b.append_option(f(i));
     }
     Arc::new(b.finish())
+}
+
+#[inline]
+fn primitives<T: ArrowPrimitiveType>(
+    rows: usize,
+    f: impl Fn(usize) -> Option<T::Native>,
+) -> ArrayRef {
+    Arc::new((0..rows).map(f).collect::<PrimitiveArray<T>>())
 }
 
 #[inline]
