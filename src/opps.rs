@@ -38,11 +38,15 @@ pub struct OppsRelease {
 }
 
 impl OppsRelease {
+    /// The packed entry of the current procedure table's `i`-th code; `None` when it has none.
+    #[inline]
+    fn at(&self, i: usize) -> Option<u64> {
+        Some(hcpcs_core::packed::u64_at(self.by_procedure, i * 8)).filter(|&v| v != 0)
+    }
+
     fn packed(&self, code: HcpcsCode) -> Option<u64> {
         match crate::procedure_index(code) {
-            Some(i) => {
-                Some(hcpcs_core::packed::u64_at(self.by_procedure, i * 8)).filter(|&v| v != 0)
-            }
+            Some(i) => self.at(i),
             None => {
                 let at = self
                     .others
@@ -55,13 +59,12 @@ impl OppsRelease {
 
     /// Every code with an entry, in code order.
     fn codes(&self) -> impl Iterator<Item = HcpcsCode> + '_ {
-        let procs = crate::procedures().enumerate().filter_map(|(i, r)| {
-            let v = hcpcs_core::packed::u64_at(self.by_procedure, i * 8);
-            match r.code() {
-                crate::Code::Procedure(p) if v != 0 => Some(p),
+        let procs = crate::procedures()
+            .enumerate()
+            .filter_map(|(i, r)| match r.code() {
+                crate::Code::Procedure(p) if self.at(i).is_some() => Some(p),
                 _ => None,
-            }
-        });
+            });
         procs.chain(
             self.others
                 .iter()
@@ -150,10 +153,8 @@ pub fn get(code: impl AsCode) -> Result<Option<OppsEntry>, LookupError> {
     // The common case, a Level II code of the current release: its index through the bitmap.
     if let Some(i) = code.letter_key().and_then(crate::letter_index) {
         let rel = current();
-        let packed = hcpcs_core::packed::u64_at(rel.by_procedure, i * 8);
-        let code = crate::tables::PROCEDURES[i].code();
-        return Ok(match code {
-            crate::Code::Procedure(code) if packed != 0 => Some(OppsEntry {
+        return Ok(match (crate::tables::PROCEDURES[i].code(), rel.at(i)) {
+            (crate::Code::Procedure(code), Some(packed)) => Some(OppsEntry {
                 code,
                 packed,
                 release: rel.dataset,
